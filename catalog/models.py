@@ -1,0 +1,270 @@
+from decimal import Decimal
+
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.http import Http404
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.url_routing import RouteResult
+
+from .blocks import ProductContentBlock
+
+PRODUCTS_PER_PAGE = 24
+
+
+class CatalogIndexPage(Page):
+    """The shop's front door (`/shop/`): lists the categories."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["catalog.CategoryPage"]
+    max_count_per_parent = 1
+
+    def route(self, request, path_components):
+        # Resolve /shop/<category>/<product>/ with one query on the specific model instead of
+        # two queries per level; anything else falls back to Wagtail's walk down the tree.
+        if len(path_components) in (1, 2):
+            model = CategoryPage if len(path_components) == 1 else ProductPage
+            url_path = self.url_path + "/".join(path_components) + "/"
+            page = (
+                model.objects.filter(slug=path_components[-1], url_path=url_path)
+                .select_related(*model.route_select_related)
+                .first()
+            )
+            if page is not None:
+                if not page.live:
+                    raise Http404
+                return RouteResult(page)
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import categories_for_grid
+
+        context = super().get_context(request, *args, **kwargs)
+        context["categories"] = categories_for_grid(parent=self)
+        return context
+
+
+class CategoryPage(Page):
+    """A category (Serums, Cleansers…) listing its live products with sorting and pagination."""
+
+    intro = models.TextField(blank=True, help_text="One or two sentences under the title.")
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_alt_text = models.CharField(max_length=200, blank=True)
+    description = StreamField(ProductContentBlock(), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt_text")], "Hero"),
+        FieldPanel("description"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["catalog.CatalogIndexPage"]
+    subpage_types = ["catalog.ProductPage"]
+    route_select_related = ("hero_image",)
+
+    SORTS = {
+        "featured": ("Featured", ("-is_featured", "-is_bestseller", "path")),
+        "newest": ("Newest", ("-first_published_at", "-pk")),
+        "price_asc": ("Price, low to high", ("price", "pk")),
+        "price_desc": ("Price, high to low", ("-price", "-pk")),
+    }
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import products_for_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        sort = request.GET.get("sort", "featured")
+        if sort not in self.SORTS:
+            sort = "featured"
+        products = products_for_listing(category=self, ordering=self.SORTS[sort][1])
+        paginator = Paginator(products, PRODUCTS_PER_PAGE)
+        try:
+            page = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page = paginator.page(1)
+        except EmptyPage:
+            page = paginator.page(paginator.num_pages)
+        context.update(
+            products=page.object_list,
+            page_obj=page,
+            sort=sort,
+            sort_options=[(key, label) for key, (label, _) in self.SORTS.items()],
+        )
+        return context
+
+
+class ProductTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "catalog.ProductPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ProductPage(Page):
+    """A product. Its stock is not here: it lives in `shop.StockRecord`, outside revisions."""
+
+    sku = models.CharField("SKU", max_length=64, unique=True)
+    short_description = models.CharField(max_length=300, blank=True)
+    price = models.DecimalField(
+        max_digits=10, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
+    )
+    compare_at_price = models.DecimalField(
+        max_digits=10, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text="The former price, shown struck through when higher than the price.",
+    )
+    size = models.CharField("size / volume", max_length=40, blank=True, help_text="e.g. 30 ml")
+    is_featured = models.BooleanField("featured", default=False)
+    is_bestseller = models.BooleanField("bestseller", default=False)
+    is_new_arrival = models.BooleanField("new arrival", default=False)
+    tags = ClusterTaggableManager(
+        through=ProductTag, blank=True, help_text="Skin types and concerns, e.g. dry skin, dullness."
+    )
+
+    description = StreamField(ProductContentBlock(), blank=True)
+    benefits = StreamField(ProductContentBlock(), blank=True)
+    ingredients = StreamField(ProductContentBlock(), blank=True)
+    how_to_use = StreamField(ProductContentBlock(), blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("sku"), FieldPanel("size")]),
+                FieldRowPanel([FieldPanel("price"), FieldPanel("compare_at_price")]),
+                FieldPanel("short_description"),
+            ],
+            "Product",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("is_featured"),
+                        FieldPanel("is_bestseller"),
+                        FieldPanel("is_new_arrival"),
+                    ]
+                ),
+                FieldPanel("tags"),
+            ],
+            "Merchandising",
+        ),
+        InlinePanel("gallery_images", label="Gallery images", min_num=1),
+        FieldPanel("description"),
+        FieldPanel("benefits"),
+        FieldPanel("ingredients"),
+        FieldPanel("how_to_use"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("sku", boost=3),
+        index.AutocompleteField("sku"),
+        index.SearchField("short_description", boost=2),
+        index.SearchField("description"),
+        index.SearchField("benefits"),
+        index.SearchField("ingredients"),
+        index.SearchField("how_to_use"),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+        index.FilterField("price"),
+        index.FilterField("is_featured"),
+        index.FilterField("is_bestseller"),
+        index.FilterField("is_new_arrival"),
+    ]
+
+    parent_page_types = ["catalog.CategoryPage"]
+    subpage_types = []
+    route_select_related = ("stock",)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["price"], name="product_price_idx"),
+            models.Index(fields=["is_featured"], name="product_featured_idx"),
+            models.Index(fields=["is_bestseller"], name="product_bestseller_idx"),
+            models.Index(fields=["is_new_arrival"], name="product_new_idx"),
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.compare_at_price is not None and self.price is not None:
+            if self.compare_at_price <= self.price:
+                raise ValidationError(
+                    {"compare_at_price": "The compare-at price must be higher than the price."}
+                )
+
+    # Inventory (shop.StockRecord reaches us through the reverse one-to-one "stock").
+    @property
+    def stock_quantity(self) -> int:
+        try:
+            return self.stock.quantity
+        except ObjectDoesNotExist:
+            return 0
+
+    @property
+    def in_stock(self) -> bool:
+        return self.stock_quantity > 0
+
+    @property
+    def on_sale(self) -> bool:
+        return self.compare_at_price is not None and self.compare_at_price > self.price
+
+    @property
+    def flag(self) -> str:
+        """One merchandising flag at most, in order of importance."""
+        if self.on_sale:
+            return "Sale"
+        if self.is_new_arrival:
+            return "New"
+        if self.is_bestseller:
+            return "Bestseller"
+        return ""
+
+    @property
+    def primary_image(self):
+        """The gallery image flagged primary, else the first; uses prefetched rows if present."""
+        images = list(self.gallery_images.all())
+        for item in images:
+            if item.is_primary:
+                return item
+        return images[0] if images else None
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import gallery_for_product, related_products
+
+        context = super().get_context(request, *args, **kwargs)
+        context["gallery"] = gallery_for_product(self)
+        context["related_products"] = related_products(self)
+        return context
+
+
+class ProductGalleryImage(Orderable):
+    page = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
+    alt_text = models.CharField(
+        max_length=200, help_text="Describe the image for people who cannot see it."
+    )
+    caption = models.CharField(max_length=200, blank=True)
+    is_primary = models.BooleanField(
+        "primary image", default=False, help_text="Shown on product cards and in search results."
+    )
+
+    panels = [
+        FieldPanel("image"),
+        FieldPanel("alt_text"),
+        FieldPanel("caption"),
+        FieldPanel("is_primary"),
+    ]
+
+    def __str__(self):
+        return self.alt_text

@@ -1,0 +1,95 @@
+"""Read-side queries for the catalog. Each returns a queryset already shaped for its template,
+so a listing costs a fixed number of queries however many products it shows."""
+
+from collections.abc import Iterable, Sequence
+
+from django.db.models import Prefetch, QuerySet
+from wagtail.images import get_image_model
+
+from . import renditions
+from .models import CategoryPage, ProductGalleryImage, ProductPage
+
+RELATED_PRODUCTS = 4
+
+
+def _renditions_prefetch(lookup: str, specs: Sequence[str]) -> Prefetch:
+    # Same attribute Wagtail's ImageQuerySet.prefetch_renditions fills, reached through a relation.
+    rendition_model = get_image_model().get_rendition_model()
+    return Prefetch(
+        lookup,
+        queryset=rendition_model.objects.filter(filter_spec__in=specs),
+        to_attr="prefetched_renditions",
+    )
+
+
+def _gallery_prefetch(specs: Sequence[str]) -> Prefetch:
+    """Gallery rows with their image (one query) and the image renditions (one more)."""
+    gallery = (
+        ProductGalleryImage.objects.order_by("-is_primary", "sort_order")
+        .select_related("image")
+        .prefetch_related(_renditions_prefetch("image__renditions", specs))
+    )
+    return Prefetch("gallery_images", queryset=gallery)
+
+
+def with_card_data(products: QuerySet) -> QuerySet:
+    """Attach what a product card shows: stock, and primary image with card renditions."""
+    return products.select_related("stock").prefetch_related(_gallery_prefetch(renditions.CARD))
+
+
+def live_products() -> QuerySet:
+    return ProductPage.objects.live()
+
+
+def products_for_listing(*, category: CategoryPage | None = None, ordering: Iterable[str] = ()) -> QuerySet:
+    """Live products (of one category, if given) ready for product cards, in `ordering`."""
+    products = live_products()
+    if category is not None:
+        products = products.child_of(category)
+    return with_card_data(products.order_by(*ordering) if ordering else products)
+
+
+def products_by_ids(ids: Iterable[int]) -> dict[int, ProductPage]:
+    """Live products by primary key, ready for cards; missing or unpublished ids are absent."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    return {product.pk: product for product in with_card_data(live_products().filter(pk__in=ids))}
+
+
+def related_products(product: ProductPage, *, limit: int = RELATED_PRODUCTS) -> list[ProductPage]:
+    """Other live products of the same category, bestsellers first."""
+    siblings = live_products().sibling_of(product, inclusive=False)
+    return list(with_card_data(siblings.order_by("-is_bestseller", "-is_featured", "path"))[:limit])
+
+
+def gallery_for_product(product: ProductPage) -> list[ProductGalleryImage]:
+    """The product's gallery in order, with images and their gallery and thumbnail renditions."""
+    return list(
+        product.gallery_images.order_by("sort_order")
+        .select_related("image")
+        .prefetch_related(
+            _renditions_prefetch("image__renditions", [*renditions.GALLERY, *renditions.THUMB])
+        )
+    )
+
+
+def categories_for_grid(*, parent=None, ids: Iterable[int] | None = None) -> list[CategoryPage]:
+    """Live categories (under `parent`, or the chosen `ids` in that order) with tile renditions."""
+    categories = (
+        CategoryPage.objects.live()
+        .select_related("hero_image")
+        .prefetch_related(_renditions_prefetch("hero_image__renditions", renditions.TILE))
+    )
+    if ids is not None:
+        ids = list(ids)
+        by_id = {category.pk: category for category in categories.filter(pk__in=ids)}
+        return [by_id[pk] for pk in ids if pk in by_id]
+    if parent is not None:
+        categories = categories.child_of(parent)
+    return list(categories.order_by("path"))
+
+
+def navigation_categories() -> list[CategoryPage]:
+    """Live categories for the header, in tree order (title and URL only)."""
+    return list(CategoryPage.objects.live().in_menu().order_by("path").only("title", "url_path", "path", "depth"))

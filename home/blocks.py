@@ -1,0 +1,146 @@
+"""The editorial block library marketers compose the homepage and campaign pages from."""
+
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+
+from catalog.blocks import ImageWithTextBlock, QuoteBlock, RichTextBlock
+from catalog.selectors import categories_for_grid, products_by_ids, products_for_listing
+
+
+class LinkBlock(blocks.StructBlock):
+    """A call-to-action link: a page on the site, or a URL."""
+
+    label = blocks.CharBlock(max_length=60)
+    page = blocks.PageChooserBlock(required=False)
+    url = blocks.URLBlock(required=False, help_text="Used when no page is chosen.")
+
+    class Meta:
+        icon = "link"
+        label = "Link"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("label") and not (value.get("page") or value.get("url")):
+            raise blocks.StructBlockValidationError(
+                block_errors={"page": blocks.BlockValidationError("Choose a page or enter a URL.")}
+            )
+        return value
+
+
+class HeroBlock(blocks.StructBlock):
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        max_length=200, required=False, help_text="Leave empty if the image is only decoration."
+    )
+    heading = blocks.CharBlock(max_length=100)
+    text = blocks.TextBlock(required=False, max_length=300)
+    cta = LinkBlock(label="Call to action", required=False)
+
+    class Meta:
+        icon = "image"
+        label = "Hero"
+        template = "home/blocks/hero.html"
+        description = "A full-width image with a heading, one sentence and one call to action."
+
+
+class ProductCarouselBlock(blocks.StructBlock):
+    """A row of product cards: chosen by hand, or filled automatically from a flag."""
+
+    SOURCES = [
+        ("chosen", "The products chosen below"),
+        ("featured", "Featured products"),
+        ("bestsellers", "Bestsellers"),
+        ("new_arrivals", "New arrivals"),
+    ]
+    FLAG_FOR_SOURCE = {
+        "featured": "is_featured",
+        "bestsellers": "is_bestseller",
+        "new_arrivals": "is_new_arrival",
+    }
+
+    heading = blocks.CharBlock(max_length=100)
+    source = blocks.ChoiceBlock(choices=SOURCES, default="featured")
+    products = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="catalog.ProductPage"), required=False,
+        help_text="Used when the source is “chosen”.",
+    )
+    limit = blocks.IntegerBlock(default=8, min_value=1, max_value=24)
+    link = LinkBlock(required=False, label="“View all” link")
+
+    class Meta:
+        icon = "list-ul"
+        label = "Product carousel"
+        template = "home/blocks/product_carousel.html"
+        preview_value = {"heading": "Featured", "source": "featured", "limit": 4}
+        description = "A row of products with live prices and availability."
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value["source"] == "chosen" and not value["products"]:
+            raise blocks.StructBlockValidationError(
+                block_errors={"products": blocks.BlockValidationError("Choose at least one product.")}
+            )
+        return value
+
+    def get_products(self, value):
+        limit = value.get("limit") or 8
+        if value.get("source") == "chosen":
+            ids = [product.pk for product in value.get("products") or [] if product]
+            by_id = products_by_ids(ids)
+            return [by_id[pk] for pk in ids if pk in by_id][:limit]
+        flag = self.FLAG_FOR_SOURCE.get(value.get("source"), "is_featured")
+        products = products_for_listing(ordering=("-first_published_at", "-pk"))
+        return list(products.filter(**{flag: True})[:limit])
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["products"] = self.get_products(value)
+        return context
+
+
+class CategoryGridBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=100, default="Shop by category")
+    categories = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="catalog.CategoryPage"), required=False,
+        help_text="Leave empty to show every category.",
+    )
+
+    class Meta:
+        icon = "table"
+        label = "Category grid"
+        template = "home/blocks/category_grid.html"
+        preview_value = {"heading": "Shop by category"}
+        description = "Tiles linking to categories, with their images."
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        chosen = [page.pk for page in value.get("categories") or [] if page]
+        context["categories"] = categories_for_grid(ids=chosen) if chosen else categories_for_grid()
+        return context
+
+
+class CallToActionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=100)
+    text = blocks.TextBlock(required=False, max_length=300)
+    link = LinkBlock()
+
+    class Meta:
+        icon = "pick"
+        label = "Call to action"
+        template = "home/blocks/call_to_action.html"
+        preview_value = {
+            "heading": "Find your ritual",
+            "text": "Answer five questions and we will suggest a routine for your skin.",
+            "link": {"label": "Start", "url": "https://example.com/"},
+        }
+        description = "A short invitation with one button."
+
+
+class EditorialStreamBlock(blocks.StreamBlock):
+    hero = HeroBlock()
+    text = RichTextBlock()
+    image_with_text = ImageWithTextBlock()
+    quote = QuoteBlock()
+    product_carousel = ProductCarouselBlock()
+    category_grid = CategoryGridBlock()
+    call_to_action = CallToActionBlock()

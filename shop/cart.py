@@ -1,0 +1,222 @@
+"""The session cart: `session["cart"] = {"<product id>": {"quantity": 2, "price": "2500.00"}}`.
+
+The stored price is only what the shopper saw when adding, kept to tell them when it changes;
+every amount shown or charged is recomputed from the database.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+
+from catalog.models import ProductPage
+from catalog.selectors import products_by_ids
+from vantor.models import StoreSettings
+from vantor.money import format_money, to_money
+
+SESSION_KEY = "cart"
+_WHOLE_NUMBER = re.compile(r"^\s*\d{1,6}\s*$")
+
+
+class CartError(Exception):
+    """Something the shopper must be told; the cart is unchanged."""
+
+
+def max_per_line() -> int:
+    return getattr(settings, "CART_MAX_QUANTITY_PER_LINE", 99)
+
+
+def parse_quantity(raw, *, allow_zero: bool = False) -> int:
+    """A quantity from a form: a whole number from 1 (or 0) to the per-line maximum."""
+    low = 0 if allow_zero else 1
+    message = f"Enter a whole number from {low} to {max_per_line()}."
+    if raw is None or raw == "":
+        raise CartError(message)
+    if not _WHOLE_NUMBER.match(str(raw)):
+        raise CartError(message)
+    quantity = int(raw)
+    if quantity < low or quantity > max_per_line():
+        raise CartError(message)
+    return quantity
+
+
+@dataclass
+class CartLine:
+    product: ProductPage
+    quantity: int
+    seen_price: Decimal | None
+
+    @property
+    def unit_price(self) -> Decimal:
+        return to_money(self.product.price)
+
+    @property
+    def line_total(self) -> Decimal:
+        return to_money(self.unit_price * self.quantity)
+
+    @property
+    def price_changed(self) -> bool:
+        return self.seen_price is not None and self.seen_price != self.unit_price
+
+
+@dataclass
+class CartTotals:
+    subtotal: Decimal
+    shipping: Decimal
+    tax: Decimal
+    total: Decimal
+    to_free_shipping: Decimal
+
+    def as_json(self) -> dict[str, str]:
+        return {name: str(getattr(self, name)) for name in ("subtotal", "shipping", "tax", "total")}
+
+
+@dataclass
+class CartContents:
+    lines: list[CartLine]
+    notices: list[str] = field(default_factory=list)
+
+    def totals(self, store: StoreSettings) -> CartTotals:
+        subtotal = to_money(sum((line.line_total for line in self.lines), Decimal(0)))
+        shipping = store.shipping_for(subtotal)
+        tax = store.tax_for(subtotal)
+        return CartTotals(
+            subtotal=subtotal,
+            shipping=shipping,
+            tax=tax,
+            total=to_money(subtotal + shipping + tax),
+            to_free_shipping=store.amount_to_free_shipping(subtotal) if subtotal else to_money(0),
+        )
+
+
+class Cart:
+    """The cart in a session. Methods that change it raise `CartError` and change nothing when
+    the request cannot be honoured as asked."""
+
+    def __init__(self, session):
+        self.session = session
+        self._data = self._load()
+
+    def _load(self) -> dict[str, dict]:
+        raw = self.session.get(SESSION_KEY)
+        if not isinstance(raw, dict):
+            return {}
+        clean = {}
+        # Anything malformed (hand-edited cookie sessions, old formats) is dropped, not trusted.
+        for key, item in raw.items():
+            if not (isinstance(key, str) and key.isdigit() and isinstance(item, dict)):
+                continue
+            quantity = item.get("quantity")
+            if not isinstance(quantity, int) or isinstance(quantity, bool) or quantity < 1:
+                continue
+            try:
+                price = str(to_money(item.get("price")))
+            except ValueError:
+                price = None
+            clean[key] = {"quantity": min(quantity, max_per_line()), "price": price}
+        return clean
+
+    def _save(self) -> None:
+        self.session[SESSION_KEY] = self._data
+        self.session.modified = True
+
+    # Reading without the database
+    def __len__(self) -> int:
+        return len(self._data)
+
+    @property
+    def count(self) -> int:
+        """Units in the cart, for the header badge: from the session alone, no query."""
+        return sum(item["quantity"] for item in self._data.values())
+
+    def quantity_of(self, product_id: int) -> int:
+        item = self._data.get(str(product_id))
+        return item["quantity"] if item else 0
+
+    def product_ids(self) -> list[int]:
+        return sorted(int(key) for key in self._data)
+
+    # Changing
+    def add(self, product: ProductPage, quantity: int) -> str:
+        """Add `quantity` units; capped at the stock with a message. Returns what to tell."""
+        return self._put(product, self.quantity_of(product.pk) + quantity, adding=quantity)
+
+    def set(self, product: ProductPage, quantity: int) -> str:
+        """Set the line to `quantity` units (0 removes it). Returns what to tell."""
+        if quantity == 0:
+            return self.remove(product.pk, product.title)
+        return self._put(product, quantity)
+
+    def _put(self, product: ProductPage, wanted: int, adding: int | None = None) -> str:
+        stock = product.stock_quantity
+        if stock <= 0:
+            raise CartError(f"Sorry, {product.title} is sold out.")
+        in_cart = self.quantity_of(product.pk)
+        limit = min(stock, max_per_line())
+        if adding is not None and in_cart >= limit:
+            raise CartError(
+                f"You already have {in_cart} × {product.title} in your cart, "
+                f"the most we can sell you."
+            )
+        quantity = min(wanted, limit)
+        self._data[str(product.pk)] = {"quantity": quantity, "price": str(to_money(product.price))}
+        self._save()
+        if quantity < wanted:
+            return f"Only {limit} of {product.title} available; your cart has {quantity}."
+        if adding is not None:
+            return f"Added {adding} × {product.title} to your cart."
+        return f"Updated {product.title}: {quantity} in your cart."
+
+    def remove(self, product_id: int, title: str | None = None) -> str:
+        if self._data.pop(str(product_id), None) is None:
+            raise CartError("That item is not in your cart.")
+        self._save()
+        return f"Removed {title} from your cart." if title else "Removed the item from your cart."
+
+    def clear(self) -> None:
+        self._data = {}
+        self._save()
+
+    # Reading with the database
+    def contents(self, *, symbol: str = "Rs.") -> CartContents:
+        """The lines with live products and prices, and the session fixed up to match: vanished
+        products dropped, quantities capped at stock, seen prices refreshed. Each correction
+        becomes a notice for the shopper (amounts formatted with `symbol`)."""
+        products = products_by_ids(self.product_ids())
+        lines, notices, changed = [], [], False
+        for key, item in list(self._data.items()):
+            product = products.get(int(key))
+            if product is None:
+                notices.append("An item in your cart is no longer available and was removed.")
+                self._data.pop(key)
+                changed = True
+                continue
+            quantity = item["quantity"]
+            stock = product.stock_quantity
+            if stock <= 0:
+                notices.append(f"{product.title} has sold out and was removed from your cart.")
+                self._data.pop(key)
+                changed = True
+                continue
+            if quantity > stock:
+                notices.append(f"Only {stock} of {product.title} left; we changed your cart to {stock}.")
+                quantity = stock
+                item["quantity"] = stock
+                changed = True
+            seen = Decimal(item["price"]) if item.get("price") else None
+            line = CartLine(product=product, quantity=quantity, seen_price=seen)
+            if line.price_changed:
+                notices.append(
+                    f"The price of {product.title} changed from {format_money(seen, symbol)} "
+                    f"to {format_money(line.unit_price, symbol)} since you added it."
+                )
+                item["price"] = str(line.unit_price)
+                changed = True
+            lines.append(line)
+        if changed:
+            self._save()
+        lines.sort(key=lambda line: line.product.title)
+        return CartContents(lines=lines, notices=notices)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class VantorConfig(AppConfig):
+    name = "vantor"
+    verbose_name = "Store"

@@ -1,0 +1,70 @@
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from .money import to_money
+
+
+@register_setting(icon="cog")
+class StoreSettings(BaseSiteSetting):
+    """Store-wide commercial settings, editable by staff under Settings → Store."""
+
+    store_name = models.CharField(max_length=100, default="Vantor")
+    contact_email = models.EmailField(default="hello@vantor.example")
+    currency_code = models.CharField(
+        max_length=3, default="NPR", help_text="ISO 4217 code, e.g. NPR, USD, EUR."
+    )
+    currency_symbol = models.CharField(max_length=8, default="Rs.")
+    flat_shipping_cost = models.DecimalField(
+        max_digits=10, decimal_places=2, default=Decimal("150.00"),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    free_shipping_threshold = models.DecimalField(
+        max_digits=10, decimal_places=2, default=Decimal("5000.00"),
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text="Orders with a subtotal at or above this ship free. 0 means never free.",
+    )
+    tax_rate = models.DecimalField(
+        "tax rate (%)", max_digits=5, decimal_places=2, default=Decimal("13.00"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+    )
+    low_stock_threshold = models.PositiveIntegerField(
+        default=5, help_text="Products with this many units or fewer count as low in stock."
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("store_name"), FieldPanel("contact_email")], "Store"),
+        MultiFieldPanel([FieldPanel("currency_code"), FieldPanel("currency_symbol")], "Currency"),
+        MultiFieldPanel(
+            [
+                FieldPanel("flat_shipping_cost"),
+                FieldPanel("free_shipping_threshold"),
+                FieldPanel("tax_rate"),
+            ],
+            "Shipping and tax",
+        ),
+        FieldPanel("low_stock_threshold"),
+    ]
+
+    class Meta:
+        verbose_name = "store settings"
+
+    def shipping_for(self, subtotal: Decimal) -> Decimal:
+        """Flat shipping, free at or above the threshold; nothing to ship costs nothing."""
+        subtotal = to_money(subtotal)
+        if subtotal <= 0:
+            return to_money(0)
+        if self.free_shipping_threshold and subtotal >= self.free_shipping_threshold:
+            return to_money(0)
+        return to_money(self.flat_shipping_cost)
+
+    def amount_to_free_shipping(self, subtotal: Decimal) -> Decimal:
+        if not self.free_shipping_threshold:
+            return to_money(0)
+        return max(to_money(self.free_shipping_threshold - to_money(subtotal)), to_money(0))
+
+    def tax_for(self, subtotal: Decimal) -> Decimal:
+        return to_money(to_money(subtotal) * self.tax_rate / Decimal(100))

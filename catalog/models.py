@@ -122,7 +122,10 @@ class ProductPage(Page):
         max_digits=10, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
     )
     compare_at_price = models.DecimalField(
-        max_digits=10, decimal_places=2, null=True, blank=True,
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(Decimal("0"))],
         help_text="The former price, shown struck through when higher than the price.",
     )
@@ -131,7 +134,9 @@ class ProductPage(Page):
     is_bestseller = models.BooleanField("bestseller", default=False)
     is_new_arrival = models.BooleanField("new arrival", default=False)
     tags = ClusterTaggableManager(
-        through=ProductTag, blank=True, help_text="Skin types and concerns, e.g. dry skin, dullness."
+        through=ProductTag,
+        blank=True,
+        help_text="Skin types and concerns, e.g. dry skin, dullness.",
     )
 
     description = StreamField(ProductContentBlock(), blank=True)

@@ -41,7 +41,9 @@ def live_products() -> QuerySet:
     return ProductPage.objects.live()
 
 
-def products_for_listing(*, category: CategoryPage | None = None, ordering: Iterable[str] = ()) -> QuerySet:
+def products_for_listing(
+    *, category: CategoryPage | None = None, ordering: Iterable[str] = ()
+) -> QuerySet:
     """Live products (of one category, if given) ready for product cards, in `ordering`."""
     products = live_products()
     if category is not None:
@@ -92,4 +94,9 @@ def categories_for_grid(*, parent=None, ids: Iterable[int] | None = None) -> lis
 
 def navigation_categories() -> list[CategoryPage]:
     """Live categories for the header, in tree order (title and URL only)."""
-    return list(CategoryPage.objects.live().in_menu().order_by("path").only("title", "url_path", "path", "depth"))
+    return list(
+        CategoryPage.objects.live()
+        .in_menu()
+        .order_by("path")
+        .only("title", "url_path", "path", "depth")
+    )

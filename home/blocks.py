@@ -61,7 +61,8 @@ class ProductCarouselBlock(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=100)
     source = blocks.ChoiceBlock(choices=SOURCES, default="featured")
     products = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="catalog.ProductPage"), required=False,
+        blocks.PageChooserBlock(page_type="catalog.ProductPage"),
+        required=False,
         help_text="Used when the source is “chosen”.",
     )
     limit = blocks.IntegerBlock(default=8, min_value=1, max_value=24)
@@ -78,7 +79,9 @@ class ProductCarouselBlock(blocks.StructBlock):
         value = super().clean(value)
         if value["source"] == "chosen" and not value["products"]:
             raise blocks.StructBlockValidationError(
-                block_errors={"products": blocks.BlockValidationError("Choose at least one product.")}
+                block_errors={
+                    "products": blocks.BlockValidationError("Choose at least one product.")
+                }
             )
         return value
 
@@ -101,7 +104,8 @@ class ProductCarouselBlock(blocks.StructBlock):
 class CategoryGridBlock(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=100, default="Shop by category")
     categories = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="catalog.CategoryPage"), required=False,
+        blocks.PageChooserBlock(page_type="catalog.CategoryPage"),
+        required=False,
         help_text="Leave empty to show every category.",
     )
 

@@ -202,7 +202,9 @@ class Cart:
                 changed = True
                 continue
             if quantity > stock:
-                notices.append(f"Only {stock} of {product.title} left; we changed your cart to {stock}.")
+                notices.append(
+                    f"Only {stock} of {product.title} left; we changed your cart to {stock}."
+                )
                 quantity = stock
                 item["quantity"] = stock
                 changed = True

@@ -25,12 +25,16 @@ def _back(request: HttpRequest, default: str):
     return redirect(default)
 
 
-def _respond(request, cart: Cart, *, message: str, ok: bool = True, status: int = 200, product=None):
+def _respond(
+    request, cart: Cart, *, message: str, ok: bool = True, status: int = 200, product=None
+):
     if wants_json(request):
         store = StoreSettings.for_request(request)
         contents = cart.contents(symbol=store.currency_symbol)
         totals = contents.totals(store)
-        line = next((line for line in contents.lines if product and line.product.pk == product.pk), None)
+        line = next(
+            (line for line in contents.lines if product and line.product.pk == product.pk), None
+        )
         return JsonResponse(
             {
                 "ok": ok,
@@ -71,7 +75,9 @@ def cart_add(request, product_id: int):
     cart = Cart(request.session)
     product = _live_product(product_id)
     if product is None:
-        return _respond(request, cart, message="Sorry, that product is not available.", ok=False, status=404)
+        return _respond(
+            request, cart, message="Sorry, that product is not available.", ok=False, status=404
+        )
     try:
         quantity = parse_quantity(request.POST.get("quantity", "1"))
         message = cart.add(product, quantity)
@@ -87,8 +93,16 @@ def cart_update(request, product_id: int):
     if product is None:
         if cart.quantity_of(product_id):
             cart.remove(product_id)
-            return _respond(request, cart, message="That product is no longer available and was removed.", ok=False, status=404)
-        return _respond(request, cart, message="Sorry, that product is not available.", ok=False, status=404)
+            return _respond(
+                request,
+                cart,
+                message="That product is no longer available and was removed.",
+                ok=False,
+                status=404,
+            )
+        return _respond(
+            request, cart, message="Sorry, that product is not available.", ok=False, status=404
+        )
     try:
         quantity = parse_quantity(request.POST.get("quantity"), allow_zero=True)
         message = cart.set(product, quantity)

@@ -19,16 +19,23 @@ class StoreSettings(BaseSiteSetting):
     )
     currency_symbol = models.CharField(max_length=8, default="Rs.")
     flat_shipping_cost = models.DecimalField(
-        max_digits=10, decimal_places=2, default=Decimal("150.00"),
+        max_digits=10,
+        decimal_places=2,
+        default=Decimal("150.00"),
         validators=[MinValueValidator(Decimal("0"))],
     )
     free_shipping_threshold = models.DecimalField(
-        max_digits=10, decimal_places=2, default=Decimal("5000.00"),
+        max_digits=10,
+        decimal_places=2,
+        default=Decimal("5000.00"),
         validators=[MinValueValidator(Decimal("0"))],
         help_text="Orders with a subtotal at or above this ship free. 0 means never free.",
     )
     tax_rate = models.DecimalField(
-        "tax rate (%)", max_digits=5, decimal_places=2, default=Decimal("13.00"),
+        "tax rate (%)",
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("13.00"),
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
     )
     low_stock_threshold = models.PositiveIntegerField(

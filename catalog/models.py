@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import MinValueValidator
@@ -250,6 +251,7 @@ class ProductPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["gallery"] = gallery_for_product(self)
         context["related_products"] = related_products(self)
+        context["max_quantity"] = min(self.stock_quantity, settings.CART_MAX_QUANTITY_PER_LINE)
         return context
 
 

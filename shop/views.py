@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from catalog.models import ProductPage
 from vantor.models import StoreSettings
+from vantor.money import format_money
 
 from .cart import Cart, CartError, max_per_line, parse_quantity
 
@@ -45,6 +46,22 @@ def _respond(
                 "line_total": str(line.line_total) if line else "0.00",
                 "totals": totals.as_json(),
                 **totals.as_json(),
+                # Formatted for display, so the page's script needs no money logic of its own.
+                "display": {
+                    **{
+                        name: format_money(value, store.currency_symbol)
+                        for name, value in totals.as_json().items()
+                    },
+                    "shipping": format_money(totals.shipping, store.currency_symbol)
+                    if totals.shipping
+                    else "Free",
+                    "line_total": format_money(line.line_total, store.currency_symbol)
+                    if line
+                    else "",
+                    "to_free_shipping": format_money(totals.to_free_shipping, store.currency_symbol)
+                    if totals.to_free_shipping
+                    else "",
+                },
             },
             status=status,
         )

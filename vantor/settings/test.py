@@ -1,3 +1,7 @@
+import dj_database_url
+
+from vantor.testing.postgres import ensure_cluster
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -11,3 +15,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Tests run on PostgreSQL, as production does: DATABASE_URL if set, else a private throwaway
+# cluster started now (before Django connects) and removed when the test run exits.
+DATABASES = {"default": dj_database_url.parse(ensure_cluster())}

@@ -1,0 +1,1 @@
+"""Helpers the test suite uses to run against real services (a throwaway PostgreSQL cluster)."""

@@ -5,6 +5,7 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Subquery
 from django.http import Http404
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -15,12 +16,40 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from vantor.pages import StorePageMixin
+
 from .blocks import ProductContentBlock
 
 PRODUCTS_PER_PAGE = 24
 
 
-class CatalogIndexPage(Page):
+def find_catalog_page(base_url_path: str, path_components: list[str]):
+    """The live category (one component) or product (two) at `base_url_path` + components.
+
+    One query on the specific model, instead of Wagtail's two queries per tree level. Returns
+    None when nothing matches, so the caller falls back to Wagtail's own routing; raises Http404
+    for a match that is not live, as Wagtail does.
+    """
+    model = {1: CategoryPage, 2: ProductPage}.get(len(path_components))
+    if model is None or not all(path_components):
+        return None
+    url_path = base_url_path + "/".join(path_components) + "/"
+    pages = model.objects.filter(slug=path_components[-1], url_path=url_path)
+    if model is ProductPage:
+        # The breadcrumb needs the category's title: fetch it in the same query.
+        parent_url_path = base_url_path + path_components[0] + "/"
+        pages = pages.annotate(
+            category_title=Subquery(
+                Page.objects.filter(url_path=parent_url_path).values("title")[:1]
+            )
+        )
+    page = pages.select_related(*model.route_select_related).first()
+    if page is not None and not page.live:
+        raise Http404
+    return page
+
+
+class CatalogIndexPage(StorePageMixin, Page):
     """The shop's front door (`/shop/`): lists the categories."""
 
     intro = models.TextField(blank=True)
@@ -32,20 +61,9 @@ class CatalogIndexPage(Page):
     max_count_per_parent = 1
 
     def route(self, request, path_components):
-        # Resolve /shop/<category>/<product>/ with one query on the specific model instead of
-        # two queries per level; anything else falls back to Wagtail's walk down the tree.
-        if len(path_components) in (1, 2):
-            model = CategoryPage if len(path_components) == 1 else ProductPage
-            url_path = self.url_path + "/".join(path_components) + "/"
-            page = (
-                model.objects.filter(slug=path_components[-1], url_path=url_path)
-                .select_related(*model.route_select_related)
-                .first()
-            )
-            if page is not None:
-                if not page.live:
-                    raise Http404
-                return RouteResult(page)
+        page = find_catalog_page(self.url_path, path_components)
+        if page is not None:
+            return RouteResult(page)
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
@@ -56,7 +74,7 @@ class CatalogIndexPage(Page):
         return context
 
 
-class CategoryPage(Page):
+class CategoryPage(StorePageMixin, Page):
     """A category (Serums, Cleansers…) listing its live products with sorting and pagination."""
 
     intro = models.TextField(blank=True, help_text="One or two sentences under the title.")
@@ -114,7 +132,7 @@ class ProductTag(TaggedItemBase):
     )
 
 
-class ProductPage(Page):
+class ProductPage(StorePageMixin, Page):
     """A product. Its stock is not here: it lives in `shop.StockRecord`, outside revisions."""
 
     sku = models.CharField("SKU", max_length=64, unique=True)
@@ -236,6 +254,14 @@ class ProductPage(Page):
             return "Bestseller"
         return ""
 
+    def category_crumb(self, request=None) -> tuple[str, str]:
+        """(title, url) of the category, from the routing query's annotation when it ran."""
+        title = getattr(self, "category_title", None)
+        if title is None:
+            parent = self.get_parent()
+            return parent.title, parent.get_url(request)
+        return title, self.get_url(request).rstrip("/").rsplit("/", 1)[0] + "/"
+
     @property
     def primary_image(self):
         """The gallery image flagged primary, else the first; uses prefetched rows if present."""
@@ -249,6 +275,7 @@ class ProductPage(Page):
         from .selectors import gallery_for_product, related_products
 
         context = super().get_context(request, *args, **kwargs)
+        context["category_title"], context["category_url"] = self.category_crumb(request)
         context["gallery"] = gallery_for_product(self)
         context["related_products"] = related_products(self)
         context["max_quantity"] = min(self.stock_quantity, settings.CART_MAX_QUANTITY_PER_LINE)

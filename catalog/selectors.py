@@ -3,6 +3,7 @@ so a listing costs a fixed number of queries however many products it shows."""
 
 from collections.abc import Iterable, Sequence
 
+from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 from wagtail.images import get_image_model
 
@@ -59,6 +60,14 @@ def products_by_ids(ids: Iterable[int]) -> dict[int, ProductPage]:
     return {product.pk: product for product in with_card_data(live_products().filter(pk__in=ids))}
 
 
+def product_ids_flagged(flag: str, *, limit: int) -> list[int]:
+    """Ids of the newest live products with `flag` set (is_featured, is_bestseller…)."""
+    if flag not in {"is_featured", "is_bestseller", "is_new_arrival"}:
+        raise ValueError(f"Not a product flag: {flag}")
+    products = live_products().filter(**{flag: True}).order_by("-first_published_at", "-pk")
+    return list(products.values_list("pk", flat=True)[:limit])
+
+
 def related_products(product: ProductPage, *, limit: int = RELATED_PRODUCTS) -> list[ProductPage]:
     """Other live products of the same category, bestsellers first."""
     siblings = live_products().sibling_of(product, inclusive=False)
@@ -92,11 +101,19 @@ def categories_for_grid(*, parent=None, ids: Iterable[int] | None = None) -> lis
     return list(categories.order_by("path"))
 
 
-def navigation_categories() -> list[CategoryPage]:
-    """Live categories for the header, in tree order (title and URL only)."""
-    return list(
-        CategoryPage.objects.live()
-        .in_menu()
-        .order_by("path")
-        .only("title", "url_path", "path", "depth")
-    )
+NAVIGATION_CACHE_KEY = "catalog:navigation:v1"
+NAVIGATION_CACHE_SECONDS = 300
+
+
+def navigation_categories() -> list[dict[str, str]]:
+    """Live menu categories for the header and footer: `[{"title", "url"}]` in tree order.
+
+    Cached, since every page shows it; catalog.signals clears it when a category is published,
+    unpublished, moved or deleted (other processes' local-memory caches expire within minutes).
+    """
+    categories = cache.get(NAVIGATION_CACHE_KEY)
+    if categories is None:
+        pages = CategoryPage.objects.live().in_menu().order_by("path")
+        categories = [{"title": page.title, "url": page.get_url()} for page in pages]
+        cache.set(NAVIGATION_CACHE_KEY, categories, NAVIGATION_CACHE_SECONDS)
+    return categories

@@ -3,11 +3,25 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
-from .blocks import EditorialStreamBlock
+from catalog.models import find_catalog_page
+from vantor.pages import StorePageMixin
+
+from .blocks import EditorialStreamBlock, prefetch_carousel_products
 
 
-class HomePage(Page):
+class EditorialPageMixin(StorePageMixin):
+    """Pages whose `body` is the editorial block library."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # All product carousels on the page share one fetch of card data.
+        prefetch_carousel_products(self.body)
+        return context
+
+
+class HomePage(EditorialPageMixin, Page):
     """The storefront's homepage, composed from the editorial block library."""
 
     body = StreamField(EditorialStreamBlock(), blank=True)
@@ -19,8 +33,17 @@ class HomePage(Page):
     subpage_types = ["catalog.CatalogIndexPage", "home.LandingPage"]
     max_count = 1
 
+    def route(self, request, path_components):
+        # /shop/<category>/ and /shop/<category>/<product>/ resolve in one query.
+        if len(path_components) in (2, 3):
+            base = self.url_path + path_components[0] + "/"
+            page = find_catalog_page(base, path_components[1:])
+            if page is not None:
+                return RouteResult(page)
+        return super().route(request, path_components)
 
-class LandingPage(Page):
+
+class LandingPage(EditorialPageMixin, Page):
     """A campaign or story page built from the same blocks as the homepage."""
 
     intro = models.TextField(blank=True, help_text="A standfirst under the title; optional.")

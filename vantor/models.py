@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -58,6 +59,25 @@ class StoreSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "store settings"
+
+    CACHE_SECONDS = 60
+
+    @classmethod
+    def cache_key(cls, site_id) -> str:
+        return f"vantor:store-settings:{site_id}"
+
+    @classmethod
+    def for_site(cls, site):
+        """Wagtail's lookup, cached: every page reads these. Saving clears the cache (see
+        vantor.signals); other processes' local-memory caches catch up within a minute."""
+        if site is None:
+            return super().for_site(site)
+        key = cls.cache_key(site.pk)
+        instance = cache.get(key)
+        if instance is None:
+            instance = super().for_site(site)
+            cache.set(key, instance, cls.CACHE_SECONDS)
+        return instance
 
     def shipping_for(self, subtotal: Decimal) -> Decimal:
         """Flat shipping, free at or above the threshold; nothing to ship costs nothing."""

@@ -1,0 +1,11 @@
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from .models import StoreSettings
+
+
+@receiver(post_save, sender=StoreSettings)
+@receiver(post_delete, sender=StoreSettings)
+def forget_store_settings(sender, instance, **kwargs):
+    cache.delete(StoreSettings.cache_key(instance.site_id))

@@ -1,6 +1,8 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 
+from shop.models import COUNTRIES, DEFAULT_COUNTRY
+
 
 class UserManager(BaseUserManager):
     """Creates users who sign in with their email address; there is no username."""
@@ -49,3 +51,50 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+
+class Profile(models.Model):
+    """What a shopper keeps on file: a phone number and the address checkout starts from."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
+    phone = models.CharField(max_length=32, blank=True)
+    address_line1 = models.CharField("address", max_length=200, blank=True)
+    address_line2 = models.CharField("apartment, suite, etc.", max_length=200, blank=True)
+    city = models.CharField(max_length=100, blank=True)
+    state_province = models.CharField("state or province", max_length=100, blank=True)
+    postal_code = models.CharField(max_length=20, blank=True)
+    country = models.CharField(max_length=2, choices=COUNTRIES, default=DEFAULT_COUNTRY)
+
+    class Meta:
+        verbose_name = "profile"
+
+    def __str__(self):
+        return f"Profile of {self.user.email}"
+
+    @classmethod
+    def for_user(cls, user) -> "Profile":
+        """The user's profile, created empty the first time it is asked for."""
+        profile, _ = cls.objects.get_or_create(user=user)
+        return profile
+
+    @property
+    def has_address(self) -> bool:
+        return bool(self.address_line1 and self.city)
+
+    def checkout_initial(self) -> dict:
+        """Initial values for the checkout form, named as on `shop.Order`: who the shopper is
+        and where they ship to. Empty values are left out so they never blank a field."""
+        user = self.user
+        initial = {
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "phone": self.phone,
+            "address_line1": self.address_line1,
+            "address_line2": self.address_line2,
+            "city": self.city,
+            "state_province": self.state_province,
+            "postal_code": self.postal_code,
+            "country": self.country,
+        }
+        return {name: value for name, value in initial.items() if value}

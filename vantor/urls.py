@@ -4,6 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import urls as accounts_urls
 from search import urls as search_urls
 from shop import urls as shop_urls
 
@@ -13,6 +14,7 @@ urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include(accounts_urls)),
     path("search/", include(search_urls)),
     path("", include(shop_urls)),
 ]

@@ -11,3 +11,8 @@ urlpatterns = [
     path("cart/remove/<int:product_id>/", views.cart_remove, name="cart_remove"),
     path("cart/clear/", views.cart_clear, name="cart_clear"),
 ]
+
+urlpatterns += [
+    path("checkout/", views.checkout, name="checkout"),
+    path("orders/<uuid:order_number>/", views.order_detail, name="order_detail"),
+]

@@ -1,15 +1,22 @@
+import secrets
+
 from django.contrib import messages
-from django.http import HttpRequest, JsonResponse
+from django.http import Http404, HttpRequest, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from catalog.models import ProductPage
+from catalog.selectors import products_by_ids
 from vantor.models import StoreSettings
 from vantor.money import format_money
 
+from . import payments
 from .cart import Cart, CartError, max_per_line, parse_quantity
+from .forms import CheckoutForm
+from .models import Order
+from .services import CUSTOMER_FIELDS, CheckoutError, LineProblem, place_order
 
 
 def wants_json(request: HttpRequest) -> bool:
@@ -144,3 +151,153 @@ def cart_clear(request):
     cart = Cart(request.session)
     cart.clear()
     return _respond(request, cart, message="Your cart is empty.")
+
+
+# --- Checkout and orders ----------------------------------------------------------------------
+
+CHECKOUT_TOKEN_KEY = "checkout_token"  # noqa: S105 (a session key, not a secret)
+PLACED_ORDERS_KEY = "placed_orders"
+# The confirmation pages a session may see: its most recent orders.
+PLACED_ORDERS_KEPT = 20
+
+
+def _checkout_token(request, *, renew: bool = False) -> str:
+    """The one-time token for the checkout form, kept in the session until an order uses it."""
+    token = request.session.get(CHECKOUT_TOKEN_KEY)
+    if renew or not token:
+        token = secrets.token_urlsafe(24)
+        request.session[CHECKOUT_TOKEN_KEY] = token
+    return token
+
+
+def _remember_order(request, order: Order) -> None:
+    placed = [
+        number for number in request.session.get(PLACED_ORDERS_KEY, []) if isinstance(number, str)
+    ]
+    number = str(order.order_number)
+    if number not in placed:
+        placed.append(number)
+    request.session[PLACED_ORDERS_KEY] = placed[-PLACED_ORDERS_KEPT:]
+
+
+def _may_see(request, order: Order) -> bool:
+    if str(order.order_number) in request.session.get(PLACED_ORDERS_KEY, []):
+        return True
+    user = request.user
+    return user.is_authenticated and order.user_id == user.pk
+
+
+def _prefill(user) -> dict:
+    """Initial checkout values for a signed-in shopper: their last order, else their account."""
+    if not user.is_authenticated:
+        return {}
+    last = Order.objects.filter(user=user).order_by("-created_at").first()
+    if last is not None:
+        return {name: getattr(last, name) for name in CUSTOMER_FIELDS if name != "notes"}
+    return {"email": user.email, "first_name": user.first_name, "last_name": user.last_name}
+
+
+def _correct_cart(cart: Cart, error: CheckoutError) -> None:
+    """Bring the session cart in line with what placement found: drop what cannot be sold,
+    cap quantities at the stock, and record the current prices as seen."""
+    products = products_by_ids(problem.product_id for problem in error.problems)
+    for problem in error.problems:
+        product = products.get(problem.product_id)
+        try:
+            if problem.kind in (LineProblem.GONE, LineProblem.SOLD_OUT) or product is None:
+                cart.remove(problem.product_id)
+            elif problem.kind == LineProblem.SHORT:
+                cart.set(product, min(problem.available, cart.quantity_of(product.pk)))
+            else:
+                cart.set(product, cart.quantity_of(product.pk))
+        except CartError:
+            # Sold out meanwhile, or already gone: the line cannot stay.
+            if cart.quantity_of(problem.product_id):
+                cart.remove(problem.product_id)
+
+
+def _render_checkout(request, *, cart: Cart, store: StoreSettings, form: CheckoutForm, status=200):
+    contents = cart.contents(symbol=store.currency_symbol)
+    for notice in contents.notices:
+        messages.warning(request, notice)
+    return render(
+        request,
+        "shop/checkout.html",
+        {
+            "form": form,
+            "lines": contents.lines,
+            "totals": contents.totals(store),
+            "checkout_token": _checkout_token(request),
+            "payment_providers": payments.providers(),
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def checkout(request):
+    """The checkout page: address, payment method and summary; POST places the order."""
+    store = StoreSettings.for_request(request)
+    cart = Cart(request.session)
+    token = request.POST.get("checkout_token", "") if request.method == "POST" else ""
+    if token:
+        # A replayed or double-clicked submission: show the order the first one placed.
+        placed = Order.objects.filter(checkout_token=token).only("order_number").first()
+        if placed is not None and _may_see(request, placed):
+            return redirect("shop:order_detail", order_number=placed.order_number)
+    if not len(cart):
+        messages.info(request, "Your cart is empty. Add something before checking out.")
+        return redirect("shop:cart")
+    if request.method == "GET":
+        form = CheckoutForm(initial=_prefill(request.user))
+        return _render_checkout(request, cart=cart, store=store, form=form)
+
+    form = CheckoutForm(request.POST)
+    if not form.is_valid():
+        return _render_checkout(request, cart=cart, store=store, form=form, status=400)
+    if not token or token != request.session.get(CHECKOUT_TOKEN_KEY):
+        messages.error(
+            request, "This checkout page had expired. Please check your order and place it again."
+        )
+        _checkout_token(request, renew=True)
+        return _render_checkout(request, cart=cart, store=store, form=form, status=409)
+    try:
+        order = place_order(
+            cart=cart,
+            customer=form.customer(),
+            payment_method=form.cleaned_data["payment_method"],
+            store=store,
+            token=token,
+            user=request.user,
+        )
+    except CheckoutError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        _correct_cart(cart, error)
+        if not len(cart):
+            return redirect("shop:cart")
+        return _render_checkout(request, cart=cart, store=store, form=form, status=409)
+    cart.clear()
+    _remember_order(request, order)
+    request.session.pop(CHECKOUT_TOKEN_KEY, None)
+    start = payments.get_provider(order.payment_method).start(order=order, request=request)
+    if start.redirect_url:
+        return redirect(start.redirect_url)
+    return redirect("shop:order_detail", order_number=order.order_number)
+
+
+@require_GET
+def order_detail(request, order_number):
+    """The confirmation page: only for the session that placed the order and its owner."""
+    order = Order.objects.filter(order_number=order_number).first()
+    if order is None or not _may_see(request, order):
+        raise Http404("No such order.")
+    try:
+        provider = payments.get_provider(order.payment_method)
+    except payments.PaymentError:
+        provider = None
+    return render(
+        request,
+        "shop/order_detail.html",
+        {"order": order, "items": list(order.items.all()), "payment": provider},
+    )

@@ -1,0 +1,60 @@
+"""Background tasks of the shop, run through the tasks API (`django_tasks`).
+
+Development and tests use the immediate backend (the task runs right after commit, in the
+request). Production uses a queue and a worker; see the deployment notes.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from datetime import timedelta
+
+from django.utils import timezone
+from django_tasks import task
+
+from vantor.models import StoreSettings
+
+from .emails import build_order_email
+from .models import Order
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+# Wait before attempt n+1 (queue backends only; the immediate backend retries at once).
+RETRY_DELAYS = [
+    timedelta(minutes=1),
+    timedelta(minutes=5),
+    timedelta(minutes=30),
+    timedelta(hours=2),
+]
+
+
+class EmailNotSent(Exception):
+    """Every attempt to send an order email failed; the order is unaffected."""
+
+
+@task()
+def send_order_email(order_number: str, kind: str, store_id: int, attempt: int = 1) -> str:
+    """Send one order email (`kind` is "confirmation" or "new_order"). When the mail server is
+    down, enqueue another attempt later, up to `MAX_ATTEMPTS`; one task per email, so a retry
+    never sends the other one twice."""
+    order = Order.objects.filter(order_number=order_number).first()
+    if order is None:
+        logger.warning("Order %s vanished before its %s email was sent", order_number, kind)
+        return "missing"
+    store = StoreSettings.objects.select_related("site").get(pk=store_id)
+    try:
+        build_order_email(order, kind, store).send()
+    except (smtplib.SMTPException, OSError) as error:
+        if attempt >= MAX_ATTEMPTS:
+            logger.error("Gave up sending the %s email for %s: %s", kind, order, error)
+            raise EmailNotSent(f"{kind} email for {order_number} not sent") from error
+        logger.warning("Sending the %s email for %s failed (%s); retrying", kind, order, error)
+        retry = send_order_email
+        if retry.get_backend().supports_defer:
+            delay = RETRY_DELAYS[min(attempt - 1, len(RETRY_DELAYS) - 1)]
+            retry = retry.using(run_after=timezone.now() + delay)
+        retry.enqueue(order_number, kind, store_id, attempt + 1)
+        return "retrying"
+    return "sent"

@@ -7,4 +7,4 @@ def attempted_email(request, credentials=None) -> str:
     Both the shop's login form and the Wagtail admin's post it as `username`.
     """
     source = credentials if credentials else getattr(request, "POST", {})
-    return (source.get("username") or "").strip().lower()
+    return (source.get("username") or source.get("email") or "").strip().lower()

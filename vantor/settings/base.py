@@ -128,6 +128,8 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Both login forms post the email as `username` (Django's AuthenticationForm field name).
+AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "accounts.lockout.attempted_email"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
@@ -186,7 +188,34 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail
 WAGTAIL_SITE_NAME = "Vantor"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# --- Search backend (owned by search/) ---
+# Wagtail's database backend by default: PostgreSQL full-text search on PostgreSQL, SQLite FTS5
+# on SQLite. To move search to OpenSearch or Elasticsearch, set one URL (credentials may go in
+# it), install the client (`pip install "elasticsearch>=8,<9"` or `opensearch-py`) and rebuild
+# the index once with `python manage.py update_index`:
+#   SEARCH_URL=https://user:pass@search.internal:9200   (Elasticsearch 8; the default engine)
+#   OPENSEARCH_URL=https://search.internal:9200           (OpenSearch 2)
+#   SEARCH_ENGINE=elasticsearch7|elasticsearch8|elasticsearch9|opensearch2|opensearch3
+#   SEARCH_INDEX_PREFIX=vantor_   (one prefix per deploy sharing a cluster)
+SEARCH_URL = os.environ.get("SEARCH_URL") or os.environ.get("OPENSEARCH_URL", "")
+if SEARCH_URL:
+    SEARCH_ENGINE = os.environ.get(
+        "SEARCH_ENGINE",
+        "opensearch2" if os.environ.get("OPENSEARCH_URL") else "elasticsearch8",
+    )
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"wagtail.search.backends.{SEARCH_ENGINE}",
+            "URLS": [url for url in SEARCH_URL.split(",") if url],
+            "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "vantor_"),
+            "TIMEOUT": int(os.environ.get("SEARCH_TIMEOUT", "5")),
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# --- end of search backend ---
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False

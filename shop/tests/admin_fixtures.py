@@ -1,0 +1,91 @@
+"""Fixtures for the accounts and fulfilment tests: shoppers, staff and orders built directly.
+
+Orders are made here rather than through checkout so each test states exactly the order it
+needs (status, owner, lines) and stock moves only when the test says so. Import the fixtures
+you use by name into the test module.
+"""
+
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from shop.models import Order, OrderItem
+from vantor.money import to_money
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def make_user(db):
+    def make(email="shopper@example.com", password=PASSWORD, **extra):
+        extra.setdefault("first_name", "Asha")
+        extra.setdefault("last_name", "Rai")
+        return get_user_model().objects.create_user(email=email, password=password, **extra)
+
+    return make
+
+
+@pytest.fixture
+def shopper(make_user):
+    return make_user()
+
+
+@pytest.fixture
+def make_order(db):
+    """`make_order(products=[(product, quantity)], user=..., status=..., **fields)`.
+
+    Totals follow the model's CHECKs: subtotal from the lines, 13% tax, 150 shipping.
+    """
+
+    def make(products=(), *, user=None, quantity=1, **fields):
+        lines = [item if isinstance(item, tuple) else (item, quantity) for item in products]
+        subtotal = to_money(sum((Decimal(p.price) * q for p, q in lines), Decimal(0)))
+        tax = to_money(subtotal * Decimal("0.13"))
+        shipping = to_money(Decimal("150"))
+        values = {
+            "user": user,
+            "email": user.email if user else "guest@example.com",
+            "first_name": "Asha",
+            "last_name": "Rai",
+            "phone": "+977 9800000000",
+            "address_line1": "Jhamsikhel Road 12",
+            "city": "Lalitpur",
+            "state_province": "Bagmati",
+            "postal_code": "44700",
+            "payment_method": "cod",
+            "subtotal": subtotal,
+            "tax": tax,
+            "shipping_cost": shipping,
+            "total": subtotal + tax + shipping,
+        }
+        values.update(fields)
+        order = Order.objects.create(**values)
+        for product, qty in lines:
+            price = to_money(product.price)
+            OrderItem.objects.create(
+                order=order,
+                product_id=product.pk,
+                product_name=product.title,
+                product_slug=product.slug,
+                sku=product.sku,
+                price=price,
+                quantity=qty,
+                line_total=price * qty,
+            )
+        return order
+
+    return make
+
+
+@pytest.fixture
+def staff_in_group(make_user):
+    """`staff_in_group("Fulfilment")`: a staff member whose only permissions are the group's."""
+
+    def make(name, email=None):
+        user = make_user(email=email or f"{name.lower()}@vantor.example", is_staff=True)
+        user.groups.add(Group.objects.get(name=name))
+        return user
+
+    return make

@@ -87,6 +87,8 @@ def lines_from_cart(cart: Cart) -> list[RequestedLine]:
             seen_price = to_money(seen) if seen is not None else None
         except ValueError:
             seen_price = None
+        if seen_price is not None and not seen_price.is_finite():
+            seen_price = None
         lines.append(RequestedLine(product_id, cart.quantity_of(product_id), seen_price))
     return lines
 
@@ -264,6 +266,6 @@ def _enqueue_emails(order: Order, store: StoreSettings) -> None:
 
     for kind in ("confirmation", "new_order"):
         try:
-            send_order_email.enqueue(str(order.order_number), kind, store.pk)
+            send_order_email.enqueue(str(order.order_number), kind, store.site_id)
         except Exception:
             logger.exception("Could not enqueue the %s email for %s", kind, order)

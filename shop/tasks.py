@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 from django_tasks import task
+from wagtail.models import Site
 
 from vantor.models import StoreSettings
 
@@ -35,7 +36,7 @@ class EmailNotSent(Exception):
 
 
 @task()
-def send_order_email(order_number: str, kind: str, store_id: int, attempt: int = 1) -> str:
+def send_order_email(order_number: str, kind: str, site_id: int, attempt: int = 1) -> str:
     """Send one order email (`kind` is "confirmation" or "new_order"). When the mail server is
     down, enqueue another attempt later, up to `MAX_ATTEMPTS`; one task per email, so a retry
     never sends the other one twice."""
@@ -43,7 +44,7 @@ def send_order_email(order_number: str, kind: str, store_id: int, attempt: int =
     if order is None:
         logger.warning("Order %s vanished before its %s email was sent", order_number, kind)
         return "missing"
-    store = StoreSettings.objects.select_related("site").get(pk=store_id)
+    store = StoreSettings.for_site(Site.objects.get(pk=site_id))
     try:
         build_order_email(order, kind, store).send()
     except (smtplib.SMTPException, OSError) as error:
@@ -55,6 +56,6 @@ def send_order_email(order_number: str, kind: str, store_id: int, attempt: int =
         if retry.get_backend().supports_defer:
             delay = RETRY_DELAYS[min(attempt - 1, len(RETRY_DELAYS) - 1)]
             retry = retry.using(run_after=timezone.now() + delay)
-        retry.enqueue(order_number, kind, store_id, attempt + 1)
+        retry.enqueue(order_number, kind, site_id, attempt + 1)
         return "retrying"
     return "sent"

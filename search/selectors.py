@@ -1,0 +1,276 @@
+"""Read-side of search: products matching a query, their facets, promotions and editorial pages.
+
+The text match is the search backend's job (one query, any backend: database, PostgreSQL
+full-text, OpenSearch/Elasticsearch). Everything after it (facet filters, facet counts, sorting)
+runs over the matched products' few facts fetched in two more queries, so a search costs the same
+fixed number of queries whatever it matches.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from django.db.models import Count, Q
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
+
+from catalog.models import CategoryPage, ProductPage, ProductTag
+from catalog.selectors import live_products, with_card_data
+
+# Products taken from the backend per query, best first; facet counts are over these.
+MAX_MATCHES = 1000
+EDITORIAL_RESULTS = 4
+TAG_FACET_SIZE = 12
+AUTOCOMPLETE_RESULTS = 6
+
+
+@dataclass(frozen=True)
+class PriceRange:
+    key: str
+    low: Decimal | None
+    high: Decimal | None
+
+    def contains(self, price: Decimal) -> bool:
+        return (self.low is None or price >= self.low) and (self.high is None or price < self.high)
+
+
+PRICE_RANGES = (
+    PriceRange("under-2000", None, Decimal("2000")),
+    PriceRange("2000-4000", Decimal("2000"), Decimal("4000")),
+    PriceRange("4000-6000", Decimal("4000"), Decimal("6000")),
+    PriceRange("6000-up", Decimal("6000"), None),
+)
+PRICE_RANGES_BY_KEY = {price_range.key: price_range for price_range in PRICE_RANGES}
+
+SORTS = {
+    "relevance": "Relevance",
+    "price_asc": "Price, low to high",
+    "price_desc": "Price, high to low",
+    "newest": "Newest",
+}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The shopper's facet choices, already validated (unknown values dropped)."""
+
+    category: str = ""
+    tags: tuple[str, ...] = ()
+    price: str = ""
+    in_stock: bool = False
+
+    @property
+    def active(self) -> bool:
+        return bool(self.category or self.tags or self.price or self.in_stock)
+
+
+@dataclass
+class Candidate:
+    """What filtering, counting and sorting need to know about one matching product."""
+
+    pk: int
+    parent_path: str
+    price: Decimal
+    published: datetime | None
+    in_stock: bool
+    position: int
+    exact: bool = False
+    promoted: bool = False
+    tags: set[str] = field(default_factory=set)
+
+
+@dataclass
+class FacetCounts:
+    categories: list[tuple[CategoryPage, int]]
+    tags: list[tuple[str, str, int]]  # slug, name, count
+    prices: list[tuple[PriceRange, int]]
+    in_stock: int
+
+
+@dataclass
+class ProductSearch:
+    """The outcome of a product search: ids in display order, facet counts, known categories."""
+
+    ids: list[int]
+    facets: FacetCounts
+    categories_by_slug: dict[str, CategoryPage]
+    promoted_ids: list[int] = field(default_factory=list)
+    capped: bool = False
+
+
+def _live_categories() -> list[CategoryPage]:
+    return list(
+        CategoryPage.objects.live()
+        .only("title", "slug", "path", "depth", "url_path")
+        .order_by("path")
+    )
+
+
+def promotions_for(query: str) -> list[SearchPromotion]:
+    """Editors' promotions for this query (Wagtail's search promotions), in their order."""
+    if not query:
+        return []
+    return list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .filter(Q(page__isnull=True) | Q(page__live=True))
+        .select_related("page")
+        .order_by("sort_order")
+    )
+
+
+def matching_product_ids(query: str) -> list[int]:
+    """Live products matching `query`, most relevant first (at most MAX_MATCHES)."""
+    results = live_products().only("pk").search(query)[:MAX_MATCHES]
+    return [product.pk for product in results]
+
+
+def _candidates(
+    ids: list[int] | None, query: str, promoted: list[int]
+) -> tuple[list[Candidate], dict[str, str]]:
+    """Facts about the products with these ids (all live products when ids is None), and the
+    names of their tags by slug."""
+    products = live_products()
+    tagged = ProductTag.objects.filter(content_object__live=True)
+    if ids is not None:
+        products = products.filter(pk__in=ids)
+        tagged = tagged.filter(content_object_id__in=ids)
+    position = {pk: index for index, pk in enumerate(ids or ())}
+    folded = query.casefold()
+    steplen = ProductPage.steplen
+    candidates = {}
+    rows = products.values_list(
+        "pk", "path", "price", "first_published_at", "stock__quantity", "title"
+    ).order_by("path")
+    for index, (pk, path, price, published, quantity, title) in enumerate(rows):
+        candidates[pk] = Candidate(
+            pk=pk,
+            parent_path=path[:-steplen],
+            price=price,
+            published=published,
+            in_stock=(quantity or 0) > 0,
+            position=position.get(pk, index),
+            exact=bool(folded) and " ".join(title.split()).casefold() == folded,
+        )
+    for pk in promoted:
+        if pk in candidates:
+            candidates[pk].promoted = True
+    tag_names = {}
+    for pk, slug, name in tagged.values_list("content_object_id", "tag__slug", "tag__name"):
+        if pk in candidates:
+            candidates[pk].tags.add(slug)
+            tag_names[slug] = name
+    return list(candidates.values()), tag_names
+
+
+def _passes(candidate: Candidate, filters: Filters, category_path: str | None, skip: str) -> bool:
+    if skip != "category" and category_path is not None:
+        if candidate.parent_path != category_path:
+            return False
+    if skip != "tags" and filters.tags and not candidate.tags.issuperset(filters.tags):
+        return False
+    if skip != "price" and filters.price:
+        if not PRICE_RANGES_BY_KEY[filters.price].contains(candidate.price):
+            return False
+    if skip != "in_stock" and filters.in_stock and not candidate.in_stock:
+        return False
+    return True
+
+
+def _sort_key(sort: str):
+    if sort == "price_asc":
+        return lambda c: (c.price, c.position)
+    if sort == "price_desc":
+        return lambda c: (-c.price, c.position)
+    if sort == "newest":
+        return lambda c: (-(c.published.timestamp() if c.published else 0), c.position)
+    # Relevance: pinned by an editor, then an exact title match, then the backend's order.
+    return lambda c: (not c.promoted, not c.exact, c.position)
+
+
+def search_products(
+    *, query: str, filters: Filters, sort: str = "relevance", promoted: list[int] = ()
+) -> ProductSearch:
+    """Live products matching `query` (or all of them when there is no query), narrowed by
+    `filters` and sorted, with the count each facet value would give if chosen."""
+    promoted = list(promoted)
+    ids = None
+    capped = False
+    if query:
+        matched = matching_product_ids(query)
+        capped = len(matched) >= MAX_MATCHES
+        exact = list(live_products().filter(title__iexact=query).values_list("pk", flat=True))
+        ids = list(dict.fromkeys([*promoted, *exact, *matched]))
+    candidates, tag_names = _candidates(ids, query, promoted) if ids is None or ids else ([], {})
+
+    categories = _live_categories()
+    by_slug = {category.slug: category for category in categories}
+    by_path = {category.path: category for category in categories}
+    category = by_slug.get(filters.category)
+    category_path = category.path if category else None
+
+    def narrowed(skip: str = "") -> list[Candidate]:
+        return [c for c in candidates if _passes(c, filters, category_path, skip)]
+
+    results = narrowed()
+    category_counts = Counter(c.parent_path for c in narrowed("category"))
+    tag_counts = Counter(slug for c in results for slug in c.tags)
+    for slug in filters.tags:
+        tag_counts.setdefault(slug, 0)
+    by_price = narrowed("price")
+    facets = FacetCounts(
+        categories=[(by_path[path], n) for path, n in category_counts.items() if path in by_path],
+        tags=[
+            (slug, tag_names.get(slug, slug), n)
+            for slug, n in sorted(tag_counts.items(), key=lambda item: (-item[1], item[0]))
+            if n or slug in filters.tags
+        ][: max(TAG_FACET_SIZE, len(filters.tags))],
+        prices=[(pr, sum(1 for c in by_price if pr.contains(c.price))) for pr in PRICE_RANGES],
+        in_stock=sum(1 for c in narrowed("in_stock") if c.in_stock),
+    )
+    facets.categories.sort(key=lambda item: item[0].path)
+    results.sort(key=_sort_key(sort))
+    shown = {c.pk for c in results}
+    return ProductSearch(
+        ids=[c.pk for c in results],
+        facets=facets,
+        categories_by_slug=by_slug,
+        promoted_ids=[pk for pk in promoted if pk in shown],
+        capped=capped,
+    )
+
+
+def products_for_cards(ids: list[int]) -> list[ProductPage]:
+    """Live products with these ids, in this order, ready for product cards (3 queries)."""
+    if not ids:
+        return []
+    by_id = {p.pk: p for p in with_card_data(live_products().filter(pk__in=ids))}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def editorial_pages(query: str, *, limit: int = EDITORIAL_RESULTS) -> list[Page]:
+    """Live, public pages other than products matching `query` (stories, categories, home)."""
+    if not query:
+        return []
+    pages = Page.objects.live().public().filter(depth__gt=1).not_type(ProductPage)
+    return list(pages.search(query)[:limit])
+
+
+def autocomplete_products(query: str, *, limit: int = AUTOCOMPLETE_RESULTS) -> list[ProductPage]:
+    """Live products whose title or SKU starts like `query`, exact title first, card-ready."""
+    matched = [p.pk for p in live_products().only("pk").autocomplete(query)[:limit]]
+    return products_for_cards(matched)
+
+
+def popular_tags(limit: int = TAG_FACET_SIZE) -> list[tuple[str, str, int]]:
+    """The tags on most live products: suggestions when a search finds nothing."""
+    rows = (
+        ProductTag.objects.filter(content_object__live=True)
+        .values("tag__slug", "tag__name")
+        .annotate(products=Count("content_object_id"))
+        .order_by("-products", "tag__name")[:limit]
+    )
+    return [(row["tag__slug"], row["tag__name"], row["products"]) for row in rows]

@@ -6,6 +6,13 @@ from wagtail.images.blocks import ImageChooserBlock
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
 
+def preview_image():
+    """An image from the library for block previews in the editor (None in an empty library)."""
+    from wagtail.images import get_image_model
+
+    return get_image_model().objects.order_by("-pk").first()
+
+
 class RichTextBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         kwargs.setdefault("features", RICH_TEXT_FEATURES)
@@ -75,6 +82,15 @@ class ImageWithTextBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = "Image with text"
+        preview_value = staticmethod(
+            lambda: {
+                "image": preview_image(),
+                "alt_text": "A jar of balm on a linen cloth",
+                "heading": "Slow-made, in small batches",
+                "text": "<p>Every jar is poured by hand in our Kathmandu studio.</p>",
+                "image_position": "left",
+            }
+        )
         template = "catalog/blocks/image_with_text.html"
         description = "A picture beside a short story."
 

@@ -3,7 +3,7 @@
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
-from catalog.blocks import ImageWithTextBlock, QuoteBlock, RichTextBlock
+from catalog.blocks import ImageWithTextBlock, QuoteBlock, RichTextBlock, preview_image
 from catalog.selectors import categories_for_grid, product_ids_flagged, products_by_ids
 
 
@@ -39,6 +39,19 @@ class HeroBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = "Hero"
+        preview_value = staticmethod(
+            lambda: {
+                "image": preview_image(),
+                "alt_text": "",
+                "heading": "Quiet skincare",
+                "text": "Made slowly, in small batches, for skin that has had enough.",
+                "cta": {
+                    "label": "Shop the collection",
+                    "page": None,
+                    "url": "https://example.com/",
+                },
+            }
+        )
         template = "home/blocks/hero.html"
         description = "A full-width image with a heading, one sentence and one call to action."
 

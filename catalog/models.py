@@ -19,6 +19,7 @@ from wagtail.url_routing import RouteResult
 from vantor.pages import StorePageMixin
 
 from .blocks import ProductContentBlock
+from .panels import StockPanel
 
 PRODUCTS_PER_PAGE = 24
 
@@ -169,6 +170,7 @@ class ProductPage(StorePageMixin, Page):
                 FieldRowPanel([FieldPanel("sku"), FieldPanel("size")]),
                 FieldRowPanel([FieldPanel("price"), FieldPanel("compare_at_price")]),
                 FieldPanel("short_description"),
+                StockPanel(heading="Stock"),
             ],
             "Product",
         ),

@@ -113,9 +113,11 @@ class Cart:
             if not isinstance(quantity, int) or isinstance(quantity, bool) or quantity < 1:
                 continue
             try:
-                price = str(to_money(item.get("price")))
+                price = to_money(item.get("price"))
             except ValueError:
                 price = None
+            # NaN passes quantize but breaks every comparison and format later: not a price.
+            price = str(price) if price is not None and price.is_finite() else None
             clean[key] = {"quantity": min(quantity, max_per_line()), "price": price}
         return clean
 
@@ -186,7 +188,10 @@ class Cart:
         products dropped, quantities capped at stock, seen prices refreshed. Each correction
         becomes a notice for the shopper (amounts formatted with `symbol`)."""
         products = products_by_ids(self.product_ids())
-        lines, notices, changed = [], [], False
+        # Whatever `_load` dropped or repaired is written back, so the session is clean again.
+        raw = self.session.get(SESSION_KEY)
+        changed = raw is not None and self._data != raw
+        lines, notices = [], []
         for key, item in list(self._data.items()):
             product = products.get(int(key))
             if product is None:
@@ -215,6 +220,9 @@ class Cart:
                     f"The price of {product.title} changed from {format_money(seen, symbol)} "
                     f"to {format_money(line.unit_price, symbol)} since you added it."
                 )
+                item["price"] = str(line.unit_price)
+                changed = True
+            elif seen is None:
                 item["price"] = str(line.unit_price)
                 changed = True
             lines.append(line)

@@ -1,1 +1,2 @@
-from shop.tests.admin_fixtures import PASSWORD, make_order, make_user, shopper  # noqa: F401
+# ruff: noqa: F401, F811 -- fixtures are imported by name, then requested as arguments
+from shop.tests.admin_fixtures import PASSWORD, make_order, make_user, shopper

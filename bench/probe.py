@@ -89,8 +89,13 @@ def _measure(client: Client, url: str) -> dict:
         # One request, in-process, no load: where a page's time goes, database or Python.
         "ms": round(elapsed * 1000, 1),
         "sql_ms": round(sql_seconds * 1000, 1),
-        "most_repeated": {"count": repeats, "sql": shape[:300]} if repeats > 1 else None,
-        "sql": [sql[:500] for sql in statements],
+        # From FROM on: the column lists of Wagtail's page queries all look alike.
+        "most_repeated": (
+            {"count": repeats, "sql": shape[max(0, shape.find(" FROM ")) :][:400]}
+            if repeats > 1
+            else None
+        ),
+        "sql": [sql[:4000] for sql in statements],
     }
 
 
@@ -148,13 +153,15 @@ def profile(urls: dict, output_dir: Path, repeats: int = PROFILE_REPEATS) -> dic
             for _ in range(repeats):
                 client.get(url)
         elapsed = time.perf_counter() - start
-        # The whole call tree, library frames included (Django's template rendering is where
-        # page time often goes), and a flat list of functions by their own time.
+        # The call tree through the project's own code (library frames folded), a flat list of
+        # every function by its own time, the interactive HTML, and the raw session for other
+        # views (`pyinstrument --load profile-<page>.pyisession -r text --show-all`).
         text = output_dir / f"profile-{name}.txt"
-        text.write_text(profiler.output_text(show_all=True))
+        text.write_text(profiler.output_text())
         flat = profiler.output_text(show_all=True, flat=True)
         (output_dir / f"profile-{name}-flat.txt").write_text(flat)
         (output_dir / f"profile-{name}.html").write_text(profiler.output_html())
+        profiler.last_session.save(str(output_dir / f"profile-{name}.pyisession"))
         results[name] = {
             "url": url,
             "requests": repeats,

@@ -11,6 +11,10 @@ def _fmt(value, spec: str = ".1f", missing: str = "-") -> str:
     return missing if value is None else format(value, spec)
 
 
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1%}"
+
+
 def _verdict(ok: bool | None) -> str:
     return {True: "PASS", False: "FAIL", None: "n/a"}[ok]
 
@@ -53,9 +57,14 @@ def render(results: dict) -> str:
             "Throughput and latency (ratio = page rps / mean rps of the two minimal view runs)"
         )
         lines.append(
+            "  (CPU ms/req: server CPU, gunicorn + PostgreSQL + Redis, per request; cpu ratio: "
+            "the ratio from that cost,\n   which other work on the machine barely affects; "
+            "cores: CPU used by the server / wrk / everything else)"
+        )
+        lines.append(
             f"  {'page':<13} {'url':<44} {'status':>6} {'rps':>8} {'p50 ms':>8} "
-            f"{'p99 ms':>8} {'errors':>6} {'ratio':>7}  {'target':<13} CPU cores used by "
-            "services/wrk/others"
+            f"{'p99 ms':>8} {'errors':>6} {'ratio':>7}  {'target':<13} {'CPU ms/req':>10} "
+            f"{'cpu ratio':>9}  cores"
         )
         for name, item in http.items():
             if "rps" not in item:
@@ -77,8 +86,9 @@ def render(results: dict) -> str:
             lines.append(
                 f"  {name:<13} {item['url']:<44} {item['status']:>6} {item['rps']:>8.1f} "
                 f"{item['p50_ms']:>8.2f} {item['p99_ms']:>8.2f} {item['error_count']:>6} "
-                f"{_fmt(ratio * 100 if ratio is not None else None, '.1f'):>6}%  "
-                f"{target_text:<13} {cpu_text}"
+                f"{_percent(ratio):>7}  {target_text:<13} "
+                f"{_fmt(item.get('cpu_ms_per_request'), '.2f'):>10} "
+                f"{_percent(item.get('cpu_ratio')):>9}  {cpu_text}"
             )
         lines.append("")
 

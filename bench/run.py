@@ -88,6 +88,7 @@ class Options:
     keep: bool
     quick: bool
     profile: bool
+    render: Path | None
 
 
 @dataclass
@@ -252,6 +253,12 @@ def _load_page(bench: Bench, name: str, path: str | None, target: float | None) 
     with CpuMeter(bench.service_pids()) as cpu:
         measured = run_wrk(url, seconds=options.duration, connections=options.connections)
     entry.update(measured.as_dict(), url=path, cpu=cpu.result)
+    if measured.requests:
+        # Server CPU (gunicorn, PostgreSQL, Redis) per request: unlike rps, it barely moves
+        # when other work on the machine takes cores away from the benchmark.
+        entry["cpu_ms_per_request"] = round(
+            cpu.result["services_cores"] * measured.seconds * 1000 / measured.requests, 3
+        )
     print(
         f"  {name:<13} {measured.rps:8.1f} rps  p50 {measured.p50_ms:.2f} ms  "
         f"p99 {measured.p99_ms:.2f} ms  (CPU: services {cpu.result['services_cores']}, "
@@ -276,13 +283,16 @@ def scenario_http(bench: Bench) -> dict:
         for name, (key, target) in PAGES.items()
     }
     results["minimal (end)"] = _load_page(bench, "minimal (end)", "/healthz/", None)
-    minimal = [results[name].get("rps") for name in ("minimal", "minimal (end)")]
-    minimal = [rps for rps in minimal if rps]
-    if minimal:
-        baseline = sum(minimal) / len(minimal)
-        for entry in results.values():
-            if "rps" in entry:
-                entry["ratio"] = round(entry["rps"] / baseline, 4)
+    minimal = [results[name] for name in ("minimal", "minimal (end)")]
+    rps = [entry["rps"] for entry in minimal if entry.get("rps")]
+    cpu = [entry["cpu_ms_per_request"] for entry in minimal if entry.get("cpu_ms_per_request")]
+    for entry in results.values():
+        if rps and "rps" in entry:
+            entry["ratio"] = round(entry["rps"] / (sum(rps) / len(rps)), 4)
+        if cpu and entry.get("cpu_ms_per_request"):
+            # The same ratio from CPU cost: what the rps ratio would be on an idle machine
+            # where the server is CPU-bound.
+            entry["cpu_ratio"] = round((sum(cpu) / len(cpu)) / entry["cpu_ms_per_request"], 4)
     return results
 
 
@@ -353,7 +363,7 @@ def check_targets(results: dict) -> list[dict]:
     for worker in results.get("worker_memory", {}).get("workers", []):
         add(
             f"worker {worker['pid']} RSS",
-            f"{worker['rss_mb']:.0f} MB",
+            f"{worker['rss_mb']:.1f} MB (peak {worker['peak_rss_mb']:.0f})",
             f"< {LIMITS['worker_rss_mb']} MB",
             worker["rss_mb"] < LIMITS["worker_rss_mb"],
         )
@@ -377,6 +387,12 @@ def parse_args(argv: list[str] | None = None) -> Options:
         default="auto",
         help="auto: Redis when redis-server is installed, else local memory",
     )
+    parser.add_argument(
+        "--render",
+        metavar="REPORT_JSON",
+        type=Path,
+        help="only print the text report of an earlier run's report.json",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
     parser.add_argument(
         "--profile",
@@ -395,6 +411,7 @@ def parse_args(argv: list[str] | None = None) -> Options:
         keep=args.keep,
         quick=quick,
         profile=args.profile,
+        render=args.render,
     )
 
 
@@ -453,6 +470,9 @@ def _terminate(signum, frame):
 
 def main(argv: list[str] | None = None) -> int:
     options = parse_args(argv)
+    if options.render:
+        print(report.render(json.loads(options.render.read_text())), end="")
+        return 0
     signal.signal(signal.SIGTERM, _terminate)
     for path in reap_orphans():
         print(f"removed a stale benchmark directory: {path}")

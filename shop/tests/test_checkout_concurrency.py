@@ -1,40 +1,31 @@
 """Checkout under real concurrency: threads on their own PostgreSQL connections, committing.
 
-Row locks only mean something across connections, so these tests commit and each buyer runs in
-a thread with Django's per-thread connection. Instead of `django_db(transaction=True)`, whose
-flush would delete the session-wide storefront every other test relies on, they use that
-storefront as it is and put back what they changed (orders, stock, sessions) afterwards.
+Row locks only mean something across connections, so these tests are transactional (pytest-django
+runs them after the rolled-back tests, and flushes the database after each) and every buyer runs
+in a thread with Django's per-thread connection.
 """
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.contrib.sessions.models import Session
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Sum
 from django.test import Client
 
-from catalog.models import ProductPage
 from shop.models import Order, OrderItem, StockRecord
 from shop.tests.test_checkout import add_to_cart, open_checkout, submit
-from vantor.models import StoreSettings
+
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def products(django_db_blocker):
-    """The default storefront's products, on a committing connection; tidied up afterwards."""
-    with django_db_blocker.unblock():
-        stock = dict(StockRecord.objects.values_list("product_id", "quantity"))
-        settings_ids = set(StoreSettings.objects.values_list("pk", flat=True))
-        try:
-            yield list(ProductPage.objects.order_by("path"))
-        finally:
-            Order.objects.all().delete()
-            Session.objects.all().delete()
-            StoreSettings.objects.exclude(pk__in=settings_ids).delete()
-            for product_id, quantity in stock.items():
-                StockRecord.objects.filter(product_id=product_id).update(quantity=quantity)
+def products(transactional_db):
+    """Three live products with 10 units each, committed where every connection sees them.
+    (A flush after an earlier transactional test may have removed the shared storefront.)"""
+    from conftest import build_storefront
+
+    return build_storefront(categories=("Serums",), products_per_category=3).products
 
 
 def set_stock(products, quantity: int) -> None:

@@ -68,9 +68,9 @@ class OrderIndexView(IndexView):
         from wagtail.admin.ui.tables import TitleColumn
 
         column_class = self._get_title_column_class(column_class or TitleColumn)
-        return self._get_custom_column(
+        return column_class(
             field_name,
-            column_class,
+            label="Order",
             get_url=self.get_inspect_url,
             get_title_id=lambda instance: f"snippet_{instance.pk}_title",
             **kwargs,

@@ -7,7 +7,7 @@ from django.urls import path
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, UpdatedAtColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -185,7 +185,7 @@ class StockRecordViewSet(SnippetViewSet):
         Column("product", label="Product", accessor="product.title", sort_key="product__title"),
         Column("sku", label="SKU", accessor="product.sku"),
         admin_views.QuantityColumn("quantity", label="Quantity", sort_key="quantity"),
-        UpdatedAtColumn(),
+        DateColumn("updated_at", label="Updated", sort_key="updated_at"),
     ]
     list_export = ["product.title", "product.sku", "quantity", "updated_at"]
     export_headings = {"product.title": "Product", "product.sku": "SKU"}

@@ -46,6 +46,7 @@ if __package__ in (None, ""):
 
 from bench import report  # noqa: E402
 from bench.load import LoadError, require_wrk, run_wrk, wrk_version  # noqa: E402
+from bench.search import scenario_search, search_checks  # noqa: E402
 from bench.services import (  # noqa: E402
     CpuMeter,
     Gunicorn,
@@ -318,6 +319,7 @@ def scenario_profile(bench: Bench) -> dict:
 SCENARIOS: list[tuple[str, Callable[[Bench], dict], bool]] = [
     ("data", scenario_data, True),
     ("http", scenario_http, False),
+    ("search", scenario_search, False),
     ("worker_memory", scenario_worker_memory, False),
     ("queries", scenario_queries, False),
     ("profile", scenario_profile, False),
@@ -360,6 +362,7 @@ def check_targets(results: dict) -> list[dict]:
             f"<= {LIMITS['queries_per_page']}",
             entry["status"] == 200 and entry["queries"] <= LIMITS["queries_per_page"],
         )
+    checks.extend(search_checks(results))
     for worker in results.get("worker_memory", {}).get("workers", []):
         add(
             f"worker {worker['pid']} RSS",

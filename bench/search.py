@@ -1,0 +1,93 @@
+"""Search scenario for `make bench`: latency of the search page and of autocomplete.
+
+    python bench/run.py                  # every scenario, search included (10,000 products)
+    python -m bench.search               # only the demo data and this scenario
+    python -m bench.search --quick       # 500 products, 3 s per URL
+
+Each URL is requested once (renditions, caches), warmed up, then driven by wrk with as many
+connections as gunicorn has workers, so that p50/p99 are the time to answer a search rather
+than time spent queueing for a worker. Target: p99 under SEARCH_P99_MS.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.load import require_wrk, run_wrk  # noqa: E402
+from bench.services import http_get  # noqa: E402
+
+SEARCH_P99_MS = 50.0
+# name -> path. Words the demo catalog is made of: broad, narrow, faceted, no match, typeahead.
+SEARCH_URLS = {
+    "search: broad word": "/search/?q=serum",
+    "search: two words": "/search/?q=vitamin+c",
+    "search: ingredient": "/search/?q=niacinamide",
+    "search: with facets": (
+        "/search/?q=serum&tag=dry-skin&price=2000-4000&in_stock=1&sort=price_asc"
+    ),
+    "search: page 3": "/search/?q=cream&page=3",
+    "search: no match": "/search/?q=xylophone",
+    "autocomplete: 2 chars": "/search/autocomplete/?q=se",
+    "autocomplete: word": "/search/autocomplete/?q=hydra",
+}
+
+
+def scenario_search(bench) -> dict:
+    """p50/p99 and rps of each search and autocomplete URL under wrk."""
+    require_wrk()
+    server = bench.server()
+    options = bench.options
+    connections = max(1, options.workers)
+    results: dict[str, dict] = {}
+    for name, path in SEARCH_URLS.items():
+        entry: dict = {"url": path, "connections": connections}
+        results[name] = entry
+        url = server.base_url + path
+        status, size, seconds = http_get(url, timeout=120)
+        entry.update(status=status, first_request_s=round(seconds, 3), bytes=size)
+        if status != 200:
+            entry["error"] = f"GET returned {status}"
+            print(f"  {name:<24} {path}: {status}, skipped", flush=True)
+            continue
+        if options.warmup:
+            run_wrk(url, seconds=options.warmup, connections=connections)
+        measured = run_wrk(url, seconds=options.duration, connections=connections)
+        entry.update(measured.as_dict(), url=path)
+        print(
+            f"  {name:<24} {measured.rps:8.1f} rps  p50 {measured.p50_ms:6.2f} ms  "
+            f"p99 {measured.p99_ms:6.2f} ms  errors {measured.error_count}",
+            flush=True,
+        )
+    return results
+
+
+def search_checks(results: dict) -> list[dict]:
+    """One target per search URL: p99 under SEARCH_P99_MS with no errors."""
+    checks = []
+    for name, entry in results.get("search", {}).items():
+        p99 = entry.get("p99_ms")
+        checks.append(
+            {
+                "name": f"p99 {name}",
+                "value": f"{p99:.1f} ms" if p99 is not None else entry.get("error", "-"),
+                "target": f"< {SEARCH_P99_MS:.0f} ms",
+                "ok": p99 is not None and p99 < SEARCH_P99_MS and entry.get("error_count", 1) == 0,
+            }
+        )
+    return checks
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run bench/run.py with only the demo data and the search scenario."""
+    from bench import run
+
+    run.SCENARIOS[:] = [s for s in run.SCENARIOS if s[0] in ("data", "search")]
+    return run.main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -29,9 +29,19 @@ def build_order_email(order: Order, kind: str, store: StoreSettings) -> EmailMul
         next_steps = get_provider(order.payment_method).next_steps
     except PaymentError:
         next_steps = ""
+    symbol = store.currency_symbol
+    items = list(order.items.all())
+    # Amounts formatted here, once: the `{% money %}` tag would look the store up per amount.
+    for item in items:
+        item.price_display = format_money(item.price, symbol)
+        item.line_total_display = format_money(item.line_total, symbol)
     context = {
         "order": order,
-        "items": list(order.items.all()),
+        "items": items,
+        "amounts": {
+            name: format_money(getattr(order, name), symbol)
+            for name in ("subtotal", "tax", "shipping_cost", "total")
+        },
         "store": store,
         "symbol": store.currency_symbol,
         "order_url": root.rstrip("/") + reverse("shop:order_detail", args=[order.order_number]),

@@ -344,11 +344,15 @@ def scene(
             leaf,
         )
     count = len(containers)
+    spacing = width // (count + 1)
     for index, container in enumerate(containers):
-        centre_x = width * (index + 1) // (count + 1)
+        centre_x = spacing * (index + 1)
         top = height * (78 + (index % 2) * 6) // 100
-        _plinth(image, centre_x, top, width // (count + 2), SAND)
+        _plinth(image, centre_x, top, spacing * 4 // 5, SAND)
         tall = height * (38 if container.shape == "jar" else 55) // 100
+        if container.shape == "jar":
+            # Jars are wider than tall; keep each within its plinth so neighbours never overlap.
+            tall = min(tall, spacing * 7 // 10 * 100 // 135)
         draw_container(image, container, centre_x, top + 8, tall)
     return image
 

@@ -8,11 +8,13 @@ fixed number of queries whatever it matches.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
@@ -21,8 +23,12 @@ from wagtail.search.utils import normalise_query_string
 from catalog.models import CategoryPage, ProductPage, ProductTag
 from catalog.selectors import live_products, with_card_data
 
+from .backends import result_pks
+
 # Products taken from the backend per query, best first; facet counts are over these.
 MAX_MATCHES = 1000
+MATCHES_CACHE_SECONDS = 120
+INDEX_VERSION_KEY = "search:index-version"
 EDITORIAL_RESULTS = 4
 TAG_FACET_SIZE = 12
 AUTOCOMPLETE_RESULTS = 6
@@ -122,10 +128,32 @@ def promotions_for(query: str) -> list[SearchPromotion]:
     )
 
 
+def index_version() -> int:
+    """Bumped whenever a product is published, unpublished or deleted (see signals)."""
+    return cache.get_or_set(INDEX_VERSION_KEY, 1, timeout=None)
+
+
+def bump_index_version() -> None:
+    try:
+        cache.incr(INDEX_VERSION_KEY)
+    except ValueError:
+        cache.set(INDEX_VERSION_KEY, 2, timeout=None)
+
+
 def matching_product_ids(query: str) -> list[int]:
-    """Live products matching `query`, most relevant first (at most MAX_MATCHES)."""
-    results = live_products().only("pk").search(query)[:MAX_MATCHES]
-    return [product.pk for product in results]
+    """Products matching `query`, most relevant first (at most MAX_MATCHES).
+
+    Ranking every match is the costly part of a search, so the ranked ids are cached for a
+    short while per query; callers still re-read the products with `live_products()`, so an
+    unpublished product never shows, and publishing bumps the version in the key.
+    """
+    digest = hashlib.blake2b(normalise_query_string(query).encode()).hexdigest()
+    key = f"search:ids:{index_version()}:{digest}"
+    ids = cache.get(key)
+    if ids is None:
+        ids = result_pks(live_products().only("pk").search(query)[:MAX_MATCHES])
+        cache.set(key, ids, MATCHES_CACHE_SECONDS)
+    return ids
 
 
 def _candidates(
@@ -261,7 +289,7 @@ def editorial_pages(query: str, *, limit: int = EDITORIAL_RESULTS) -> list[Page]
 
 def autocomplete_products(query: str, *, limit: int = AUTOCOMPLETE_RESULTS) -> list[ProductPage]:
     """Live products whose title or SKU starts like `query`, exact title first, card-ready."""
-    matched = [p.pk for p in live_products().only("pk").autocomplete(query)[:limit]]
+    matched = result_pks(live_products().only("pk").autocomplete(query)[:limit])
     return products_for_cards(matched)
 
 

@@ -134,3 +134,13 @@ def build_catalog(build_store):
 @pytest.fixture
 def catalog(build_catalog):
     return build_catalog()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_search_cache():
+    """Cached matches belong to one test's database rows."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -189,10 +189,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Vantor"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # --- Search backend (owned by search/) ---
-# Wagtail's database backend by default: PostgreSQL full-text search on PostgreSQL, SQLite FTS5
-# on SQLite. To move search to OpenSearch or Elasticsearch, set one URL (credentials may go in
-# it), install the client (`pip install "elasticsearch>=8,<9"` or `opensearch-py`) and rebuild
-# the index once with `python manage.py update_index`:
+# Wagtail's database backend by default (search/backends.py): PostgreSQL full-text search on
+# PostgreSQL, SQLite FTS5 on SQLite. To move search to OpenSearch or Elasticsearch, set one URL
+# (credentials may go in it), install the client (`pip install "elasticsearch>=8,<9"` or
+# `opensearch-py`) and rebuild the index once with `python manage.py update_index`:
 #   SEARCH_URL=https://user:pass@search.internal:9200   (Elasticsearch 8; the default engine)
 #   OPENSEARCH_URL=https://search.internal:9200           (OpenSearch 2)
 #   SEARCH_ENGINE=elasticsearch7|elasticsearch8|elasticsearch9|opensearch2|opensearch3
@@ -214,7 +214,8 @@ if SEARCH_URL:
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    # Wagtail's database backend; on PostgreSQL with a match its GIN indexes can answer.
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
 # --- end of search backend ---
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]

@@ -95,7 +95,10 @@ def _measure(client: Client, url: str) -> dict:
             if repeats > 1
             else None
         ),
-        "sql": [sql[:4000] for sql in statements],
+        "sql": [
+            {"ms": round(float(query["time"]) * 1000, 1), "sql": query["sql"][:4000]}
+            for query in captured.captured_queries
+        ],
     }
 
 

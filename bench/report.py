@@ -6,6 +6,9 @@ import json
 import shutil
 from pathlib import Path
 
+# CPU used by processes outside the benchmark above which its timings are flagged as noisy.
+NOISY_CORES = 0.25
+
 
 def _fmt(value, spec: str = ".1f", missing: str = "-") -> str:
     return missing if value is None else format(value, spec)
@@ -90,6 +93,13 @@ def render(results: dict) -> str:
                 f"{_fmt(item.get('cpu_ms_per_request'), '.2f'):>10} "
                 f"{_percent(item.get('cpu_ratio')):>9}  {cpu_text}"
             )
+        busiest = max(item.get("cpu", {}).get("other_cores", 0) for item in http.values())
+        if busiest > NOISY_CORES:
+            lines.append(
+                f"  WARNING: other processes used up to {busiest:.2f} of the "
+                f"{meta['cpus']} cores during the load: rps, latency and the rps ratios are "
+                "not reliable;\n  the CPU ms/req and cpu ratio columns are."
+            )
         lines.append("")
 
     queries = results.get("queries")
@@ -135,7 +145,7 @@ def render(results: dict) -> str:
         lines.append("Targets")
         for check in checks:
             lines.append(
-                f"  {_verdict(check['ok']):<5} {check['name']:<40} {check['value']:<14} "
+                f"  {_verdict(check['ok']):<5} {check['name']:<40} {check['value']:<26} "
                 f"target {check['target']}"
             )
         met = sum(1 for check in checks if check["ok"])

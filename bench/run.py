@@ -349,9 +349,13 @@ def check_targets(results: dict) -> list[dict]:
         if target is None:
             continue
         ratio = entry.get("ratio")
+        cpu_ratio = entry.get("cpu_ratio")
+        value = f"{ratio:.1%}" if ratio is not None else entry.get("error", "not measured")
+        if cpu_ratio is not None:
+            value += f" (by CPU {cpu_ratio:.1%})"
         add(
             f"{name} rps / minimal rps",
-            f"{ratio:.1%}" if ratio is not None else entry.get("error", "not measured"),
+            value,
             f">= {target:.0%}",
             ratio is not None and ratio >= target and entry.get("error_count", 1) == 0,
         )

@@ -188,13 +188,25 @@ def _may_see(request, order: Order) -> bool:
 
 
 def _prefill(user) -> dict:
-    """Initial checkout values for a signed-in shopper: their last order, else their account."""
+    """Initial checkout values for a signed-in shopper: their last order, then their account,
+    then the address on their profile (the profile wins: it is what they keep on file)."""
     if not user.is_authenticated:
         return {}
+    initial = {}
     last = Order.objects.filter(user=user).order_by("-created_at").first()
     if last is not None:
-        return {name: getattr(last, name) for name in CUSTOMER_FIELDS if name != "notes"}
-    return {"email": user.email, "first_name": user.first_name, "last_name": user.last_name}
+        initial.update({name: getattr(last, name) for name in CUSTOMER_FIELDS if name != "notes"})
+    account = {"email": user.email, "first_name": user.first_name, "last_name": user.last_name}
+    initial.update({name: value for name, value in account.items() if value})
+    # accounts' Profile, reached through its related name: shop never imports accounts.
+    profile = getattr(user, "profile", None)
+    if profile is not None and hasattr(profile, "checkout_initial"):
+        on_file = profile.checkout_initial()
+        if not getattr(profile, "has_address", False):
+            # No address on file: its default country must not replace the last order's.
+            on_file = {name: value for name, value in on_file.items() if name == "phone"}
+        initial.update(on_file)
+    return initial
 
 
 def _correct_cart(cart: Cart, error: CheckoutError) -> None:

@@ -409,11 +409,33 @@ def test_signed_in_shopper_without_orders_is_prefilled_from_the_account(client, 
     client.force_login(user)
     add_to_cart(client, product)
     response, _ = open_checkout(client)
-    assert response.context["form"].initial == {
-        "email": "mira@example.com",
-        "first_name": "Mira",
-        "last_name": "Rai",
-    }
+    initial = response.context["form"].initial
+    assert (initial["email"], initial["first_name"], initial["last_name"]) == (
+        "mira@example.com",
+        "Mira",
+        "Rai",
+    )
+    assert not initial.get("address_line1")
+
+
+def test_signed_in_shopper_is_prefilled_from_the_profile_address(client, product, shop_settings):
+    from accounts.models import Profile
+
+    user = get_user_model().objects.create_user("asha@example.com", "pw-long-enough-1")
+    place(cart_with((product, 1)), shop_settings, user=user)
+    profile = Profile.for_user(user)
+    profile.address_line1, profile.city, profile.phone = "New Road 5", "Pokhara", "+977 9811111111"
+    profile.save()
+    client.force_login(user)
+    add_to_cart(client, product)
+    response, _ = open_checkout(client)
+    initial = response.context["form"].initial
+    assert (initial["address_line1"], initial["city"], initial["phone"]) == (
+        "New Road 5",
+        "Pokhara",
+        "+977 9811111111",
+    )
+    assert initial["first_name"] == "Asha"  # from the last order; the account has no name
 
 
 def test_order_placed_while_signed_in_belongs_to_the_user(client, product):

@@ -160,10 +160,20 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def store(db) -> Store:
-    """The default storefront (two categories of three products), fetched fresh for this test."""
+    """The default storefront (two categories of three products), fetched fresh for this test.
+
+    Transactional tests flush the database when they end, taking the session-built storefront
+    with them, so a test that finds it gone (or is transactional itself) builds its own.
+    """
+    from django.db import connection
+
     from catalog.models import CatalogIndexPage, CategoryPage, ProductPage
     from home.models import HomePage
 
+    # Non-transactional tests run inside an atomic block that is rolled back afterwards.
+    transactional = not connection.in_atomic_block
+    if transactional or not HomePage.objects.exists():
+        return build_storefront()
     return Store(
         site=Site.objects.get(is_default_site=True),
         home=HomePage.objects.get(),

@@ -27,7 +27,9 @@ VIEWPORTS = {"mobile": (390, 844), "desktop": (1440, 900)}
 BLOCKING_IMPACTS = {"serious", "critical"}
 
 
-@pytest.fixture(scope="session")
+# Module scope: Playwright's sync API allows one running instance per thread, and other
+# browser test modules start their own.
+@pytest.fixture(scope="module")
 def chromium():
     if not shutil.which(CHROMIUM):
         pytest.fail(f"{CHROMIUM} not found: apt-get install -y chromium")

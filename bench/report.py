@@ -61,7 +61,7 @@ def render(results: dict) -> str:
         )
         lines.append(
             "  (CPU ms/req: server CPU, gunicorn + PostgreSQL + Redis, per request; cpu ratio: "
-            "the ratio from that cost,\n   which other work on the machine barely affects; "
+            "the ratio from that cost,\n   much less affected by other work on the machine; "
             "cores: CPU used by the server / wrk / everything else)"
         )
         lines.append(
@@ -98,7 +98,8 @@ def render(results: dict) -> str:
             lines.append(
                 f"  WARNING: other processes used up to {busiest:.2f} of the "
                 f"{meta['cpus']} cores during the load: rps, latency and the rps ratios are "
-                "not reliable;\n  the CPU ms/req and cpu ratio columns are."
+                "not reliable;\n  the CPU ms/req and cpu ratio columns are better guides "
+                "(contention still inflates them somewhat)."
             )
         lines.append("")
 

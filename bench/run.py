@@ -255,7 +255,7 @@ def _load_page(bench: Bench, name: str, path: str | None, target: float | None) 
         measured = run_wrk(url, seconds=options.duration, connections=options.connections)
     entry.update(measured.as_dict(), url=path, cpu=cpu.result)
     if measured.requests:
-        # Server CPU (gunicorn, PostgreSQL, Redis) per request: unlike rps, it barely moves
+        # Server CPU (gunicorn, PostgreSQL, Redis) per request: it moves much less than rps
         # when other work on the machine takes cores away from the benchmark.
         entry["cpu_ms_per_request"] = round(
             cpu.result["services_cores"] * measured.seconds * 1000 / measured.requests, 3

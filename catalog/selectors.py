@@ -33,9 +33,9 @@ def _gallery_prefetch(specs: Sequence[str]) -> Prefetch:
     return Prefetch("gallery_images", queryset=gallery)
 
 
-def with_card_data(products: QuerySet) -> QuerySet:
-    """Attach what a product card shows: stock, and primary image with card renditions."""
-    return products.select_related("stock").prefetch_related(_gallery_prefetch(renditions.CARD))
+def with_card_data(products: QuerySet, specs: Sequence[str] = renditions.CARD) -> QuerySet:
+    """Attach what a product card shows: stock, and primary image with renditions `specs`."""
+    return products.select_related("stock").prefetch_related(_gallery_prefetch(specs))
 
 
 def live_products() -> QuerySet:
@@ -52,12 +52,16 @@ def products_for_listing(
     return with_card_data(products.order_by(*ordering) if ordering else products)
 
 
-def products_by_ids(ids: Iterable[int]) -> dict[int, ProductPage]:
-    """Live products by primary key, ready for cards; missing or unpublished ids are absent."""
+def products_by_ids(
+    ids: Iterable[int], specs: Sequence[str] = renditions.CARD
+) -> dict[int, ProductPage]:
+    """Live products by primary key, ready for cards (or other `specs`); missing or unpublished
+    ids are absent."""
     ids = list(ids)
     if not ids:
         return {}
-    return {product.pk: product for product in with_card_data(live_products().filter(pk__in=ids))}
+    products = with_card_data(live_products().filter(pk__in=ids), specs)
+    return {product.pk: product for product in products}
 
 
 def product_ids_flagged(flag: str, *, limit: int) -> list[int]:

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.conf import settings
 
+from catalog import renditions
 from catalog.models import ProductPage
 from catalog.selectors import products_by_ids
 from vantor.models import StoreSettings
@@ -187,7 +188,8 @@ class Cart:
         """The lines with live products and prices, and the session fixed up to match: vanished
         products dropped, quantities capped at stock, seen prices refreshed. Each correction
         becomes a notice for the shopper (amounts formatted with `symbol`)."""
-        products = products_by_ids(self.product_ids())
+        # The cart shows thumbnails, not card images: prefetch those renditions.
+        products = products_by_ids(self.product_ids(), renditions.THUMB)
         # Whatever `_load` dropped or repaired is written back, so the session is clean again.
         raw = self.session.get(SESSION_KEY)
         changed = raw is not None and self._data != raw

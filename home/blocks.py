@@ -1,5 +1,6 @@
 """The editorial block library marketers compose the homepage and campaign pages from."""
 
+from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -8,9 +9,10 @@ from catalog.selectors import categories_for_grid, product_ids_flagged, products
 
 
 class LinkBlock(blocks.StructBlock):
-    """A call-to-action link: a page on the site, or a URL."""
+    """A call-to-action link: a page on the site, or a URL. Optional as a whole: left empty,
+    nothing is shown; half filled in (a label without a target, or the reverse) is an error."""
 
-    label = blocks.CharBlock(max_length=60)
+    label = blocks.CharBlock(max_length=60, required=False)
     page = blocks.PageChooserBlock(required=False)
     url = blocks.URLBlock(required=False, help_text="Used when no page is chosen.")
 
@@ -20,9 +22,14 @@ class LinkBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if value.get("label") and not (value.get("page") or value.get("url")):
+        has_target = bool(value.get("page") or value.get("url"))
+        if value.get("label") and not has_target:
             raise blocks.StructBlockValidationError(
-                block_errors={"page": blocks.BlockValidationError("Choose a page or enter a URL.")}
+                block_errors={"page": ValidationError("Choose a page or enter a URL.")}
+            )
+        if has_target and not value.get("label"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"label": ValidationError("Give the link a label.")}
             )
         return value
 
@@ -76,6 +83,7 @@ class ProductCarouselBlock(blocks.StructBlock):
     products = blocks.ListBlock(
         blocks.PageChooserBlock(page_type="catalog.ProductPage"),
         required=False,
+        default=[],
         help_text="Used when the source is “chosen”.",
     )
     limit = blocks.IntegerBlock(default=8, min_value=1, max_value=24)
@@ -92,9 +100,7 @@ class ProductCarouselBlock(blocks.StructBlock):
         value = super().clean(value)
         if value["source"] == "chosen" and not value["products"]:
             raise blocks.StructBlockValidationError(
-                block_errors={
-                    "products": blocks.BlockValidationError("Choose at least one product.")
-                }
+                block_errors={"products": ValidationError("Choose at least one product.")}
             )
         return value
 
@@ -122,6 +128,7 @@ class CategoryGridBlock(blocks.StructBlock):
     categories = blocks.ListBlock(
         blocks.PageChooserBlock(page_type="catalog.CategoryPage"),
         required=False,
+        default=[],
         help_text="Leave empty to show every category.",
     )
 
@@ -143,6 +150,14 @@ class CallToActionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=100)
     text = blocks.TextBlock(required=False, max_length=300)
     link = LinkBlock()
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value["link"].get("label"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"link": ValidationError("A call to action needs a link.")}
+            )
+        return value
 
     class Meta:
         icon = "pick"

@@ -19,7 +19,7 @@ from vantor.models import StoreSettings
 from vantor.money import format_money, to_money
 
 SESSION_KEY = "cart"
-_WHOLE_NUMBER = re.compile(r"^\s*\d{1,6}\s*$")
+_WHOLE_NUMBER = re.compile(r"^\s*\d{1,6}\s*$", re.ASCII)
 
 
 class CartError(Exception):

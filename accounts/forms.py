@@ -7,6 +7,8 @@ from django.contrib.auth.forms import (
     SetPasswordForm,
 )
 
+from shop.models import ADDRESS_FIELDS
+
 from .models import Profile
 
 User = get_user_model()
@@ -120,15 +122,7 @@ class ProfileForm(AccessibleErrorsMixin, forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = [
-            "phone",
-            "address_line1",
-            "address_line2",
-            "city",
-            "state_province",
-            "postal_code",
-            "country",
-        ]
+        fields = ["phone", *ADDRESS_FIELDS]
         widgets = {
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
             "address_line1": forms.TextInput(attrs={"autocomplete": "address-line1"}),

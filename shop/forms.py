@@ -1,6 +1,6 @@
 from django import forms
 
-from .models import Order
+from .models import CUSTOMER_FIELDS, Order
 from .payments import DEFAULT_METHOD, payment_choices
 
 # HTML autocomplete tokens, so browsers and password managers fill the address correctly.
@@ -27,19 +27,7 @@ class CheckoutForm(forms.ModelForm):
 
     class Meta:
         model = Order
-        fields = [
-            "email",
-            "first_name",
-            "last_name",
-            "phone",
-            "address_line1",
-            "address_line2",
-            "city",
-            "state_province",
-            "postal_code",
-            "country",
-            "notes",
-        ]
+        fields = list(CUSTOMER_FIELDS)
         labels = {"email": "Email", "phone": "Phone", "notes": "Notes for the courier (optional)"}
         help_texts = {
             "email": "We send your order confirmation here.",

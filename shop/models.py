@@ -55,6 +55,18 @@ COUNTRIES = [
 DEFAULT_COUNTRY = "NP"
 
 
+# Where an order goes, in form order; checkout, the profile and the admin export share them.
+ADDRESS_FIELDS = (
+    "address_line1",
+    "address_line2",
+    "city",
+    "state_province",
+    "postal_code",
+    "country",
+)
+CUSTOMER_FIELDS = ("email", "first_name", "last_name", "phone", *ADDRESS_FIELDS, "notes")
+
+
 class OrderStatus(models.TextChoices):
     PENDING = "pending", "Pending"
     PROCESSING = "processing", "Processing"

@@ -16,26 +16,12 @@ from vantor.models import StoreSettings
 from vantor.money import format_money, to_money
 
 from .cart import SESSION_KEY, Cart
-from .models import Order, OrderItem, StockRecord
+from .models import CUSTOMER_FIELDS, Order, OrderItem, StockRecord
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
 
 logger = logging.getLogger(__name__)
-
-CUSTOMER_FIELDS = (
-    "email",
-    "first_name",
-    "last_name",
-    "phone",
-    "address_line1",
-    "address_line2",
-    "city",
-    "state_province",
-    "postal_code",
-    "country",
-    "notes",
-)
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from vantor.money import format_money
 from . import payments
 from .cart import Cart, CartError, max_per_line, parse_quantity
 from .forms import CheckoutForm
-from .models import Order
-from .services import CUSTOMER_FIELDS, CheckoutError, LineProblem, place_order
+from .models import CUSTOMER_FIELDS, Order
+from .services import CheckoutError, LineProblem, place_order
 
 
 def wants_json(request: HttpRequest) -> bool:

@@ -18,7 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from vantor.models import StoreSettings
 
 from . import admin_views
-from .models import Order, OrderStatus, StockRecord
+from .models import CUSTOMER_FIELDS, Order, OrderStatus, StockRecord
 from .payments import payment_choices
 
 
@@ -90,16 +90,7 @@ class OrderViewSet(SnippetViewSet):
         "order_number",
         "created_at",
         "status",
-        "email",
-        "first_name",
-        "last_name",
-        "phone",
-        "address_line1",
-        "address_line2",
-        "city",
-        "state_province",
-        "postal_code",
-        "country",
+        *CUSTOMER_FIELDS[:-1],  # all but the courier notes
         "payment_method",
         "is_paid",
         "paid_at",

@@ -2,24 +2,20 @@
 Debian's Chromium against a live server; and the account pages pass an axe scan."""
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from shop.models import Order
+from vantor.testing.browser import chromium as launch_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = "/usr/bin/chromium"
 BLOCKING_IMPACTS = {"serious", "critical"}
 
 
 @pytest.fixture
 def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--headless=new", "--no-sandbox"]
-        )
+    with launch_chromium() as browser:
         yield browser
-        browser.close()
 
 
 def test_register_order_and_find_it_in_the_history(browser, live_server, store):

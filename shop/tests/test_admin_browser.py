@@ -7,20 +7,15 @@ from wagtail.models import ModelLogEntry
 
 from shop.models import Order
 from shop.tests.admin_fixtures import PASSWORD, make_order, make_user, staff_in_group
+from vantor.testing.browser import chromium as launch_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.fixture
 def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--headless=new", "--no-sandbox"]
-        )
+    with launch_chromium() as browser:
         yield browser
-        browser.close()
 
 
 def test_fulfilment_staff_ship_an_order(browser, live_server, store, make_order, staff_in_group):

@@ -4,24 +4,15 @@ server: with JavaScript, without it, and an axe-core accessibility scan of each 
 Screenshots for the design review go to test-artifacts/ (git-ignored).
 """
 
-import shutil
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
+from vantor.testing.browser import chromium as launch_chromium
+
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
 VIEWPORTS = {"mobile": (390, 844), "desktop": (1440, 900)}
 BLOCKING_IMPACTS = {"serious", "critical"}
@@ -31,14 +22,8 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 # browser test modules start their own.
 @pytest.fixture(scope="module")
 def chromium():
-    if not shutil.which(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} not found: apt-get install -y chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with launch_chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -2,24 +2,19 @@
 add to cart, check out as a guest, see the confirmation, with JavaScript on and off."""
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from shop.models import Order
 from shop.tests.test_checkout_concurrency import products  # noqa: F401 (fixture)
+from vantor.testing.browser import chromium as launch_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-        )
+    with launch_chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])

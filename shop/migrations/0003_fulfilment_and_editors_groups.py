@@ -35,6 +35,12 @@ def make_permissions_exist(apps):
 
 def create_groups(apps, schema_editor):
     make_permissions_exist(apps)
+    build_groups(apps)
+
+
+def build_groups(apps):
+    """Create or complete both groups; `apps` may be the real registry (tests whose database
+    flush removed what this migration made call it again)."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     Page = apps.get_model("wagtailcore", "Page")

@@ -11,6 +11,9 @@ Scenarios, in order (each a function below; add new ones to SCENARIOS):
 - http: wrk from loopback against the minimal view /healthz/ and the homepage, a category page
   with a full page of cards and a product page; rps and p50/p99, and each page's rps as a share
   of the minimal view's.
+- search: search and autocomplete p50/p99 (bench/search.py).
+- checkout: orders per second with 16 concurrent buyers of one hot product, oversells and 5xx
+  counted from the database afterwards (bench/checkout.py).
 - worker_memory: resident memory of each gunicorn worker after the load.
 - queries: queries per shopper page, each requested once outside the load.
 - profile (with --profile): a pyinstrument profile of each page, saved beside the report.
@@ -45,6 +48,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import report  # noqa: E402
+from bench.checkout import checkout_targets, scenario_checkout  # noqa: E402
 from bench.load import LoadError, require_wrk, run_wrk, wrk_version  # noqa: E402
 from bench.search import scenario_search, search_checks  # noqa: E402
 from bench.services import (  # noqa: E402
@@ -320,6 +324,7 @@ SCENARIOS: list[tuple[str, Callable[[Bench], dict], bool]] = [
     ("data", scenario_data, True),
     ("http", scenario_http, False),
     ("search", scenario_search, False),
+    ("checkout", scenario_checkout, False),
     ("worker_memory", scenario_worker_memory, False),
     ("queries", scenario_queries, False),
     ("profile", scenario_profile, False),
@@ -367,6 +372,7 @@ def check_targets(results: dict) -> list[dict]:
             entry["status"] == 200 and entry["queries"] <= LIMITS["queries_per_page"],
         )
     checks.extend(search_checks(results))
+    checks.extend(checkout_targets(results))
     for worker in results.get("worker_memory", {}).get("workers", []):
         add(
             f"worker {worker['pid']} RSS",

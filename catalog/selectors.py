@@ -4,7 +4,8 @@ so a listing costs a fixed number of queries however many products it shows."""
 from collections.abc import Iterable, Sequence
 
 from django.core.cache import cache
-from django.db.models import Prefetch, QuerySet
+from django.db import connection
+from django.db.models import CharField, Prefetch, QuerySet, Value
 from wagtail.images import get_image_model
 
 from . import renditions
@@ -64,12 +65,37 @@ def products_by_ids(
     return {product.pk: product for product in products}
 
 
+PRODUCT_FLAGS = {"is_featured", "is_bestseller", "is_new_arrival"}
+
+
 def product_ids_flagged(flag: str, *, limit: int) -> list[int]:
     """Ids of the newest live products with `flag` set (is_featured, is_bestseller…)."""
-    if flag not in {"is_featured", "is_bestseller", "is_new_arrival"}:
-        raise ValueError(f"Not a product flag: {flag}")
-    products = live_products().filter(**{flag: True}).order_by("-first_published_at", "-pk")
-    return list(products.values_list("pk", flat=True)[:limit])
+    return product_ids_by_flag({flag: limit})[flag]
+
+
+def product_ids_by_flag(limits: dict[str, int]) -> dict[str, list[int]]:
+    """For each flag, ids of the newest `limit` live products with it set: one query where the
+    database can union limited queries (PostgreSQL), one query per flag elsewhere (SQLite)."""
+    queries = []
+    for flag, limit in limits.items():
+        if flag not in PRODUCT_FLAGS:
+            raise ValueError(f"Not a product flag: {flag}")
+        products = live_products().filter(**{flag: True}).order_by("-first_published_at", "-pk")
+        queries.append(
+            products.annotate(source=Value(flag, output_field=CharField())).values_list(
+                "source", "first_published_at", "pk"
+            )[:limit]
+        )
+    if len(queries) > 1 and connection.features.supports_slicing_ordering_in_compound:
+        rows = list(queries[0].union(*queries[1:], all=True))
+    else:
+        rows = [row for query in queries for row in query]
+    # A union's rows come in no promised order: sort each flag's ids again.
+    rows.sort(key=lambda row: (row[1] is not None, row[1], row[2]), reverse=True)
+    found: dict[str, list[int]] = {flag: [] for flag in limits}
+    for source, _, pk in rows:
+        found[source].append(pk)
+    return found
 
 
 def related_products(product: ProductPage, *, limit: int = RELATED_PRODUCTS) -> list[ProductPage]:

@@ -1,11 +1,58 @@
 """The editorial block library marketers compose the homepage and campaign pages from."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Page
 
 from catalog.blocks import ImageWithTextBlock, QuoteBlock, RichTextBlock, preview_image
-from catalog.selectors import categories_for_grid, product_ids_flagged, products_by_ids
+from catalog.selectors import (
+    categories_for_grid,
+    product_ids_by_flag,
+    product_ids_flagged,
+    products_by_ids,
+)
+
+# Pages that links on the page being rendered point to, fetched together (see prefetch_link_pages).
+_link_pages: ContextVar[dict | None] = ContextVar("link_pages", default=None)
+
+
+class LinkPageChooserBlock(blocks.PageChooserBlock):
+    """A page chooser that takes its pages from `prefetch_link_pages` when they are there, so
+    the links of a whole page cost one query rather than one per kind of block holding them."""
+
+    def bulk_to_python(self, values):
+        known = _link_pages.get()
+        if known is not None and all(value in known for value in values if value):
+            return [known.get(value) for value in values]
+        return super().bulk_to_python(values)
+
+
+def _link_page_ids(raw):
+    """Page ids of every LinkBlock value (a dict with label, page and url) in raw stream data."""
+    if isinstance(raw, dict):
+        if {"label", "page", "url"} <= raw.keys() and isinstance(raw["page"], int):
+            yield raw["page"]
+        for value in raw.values():
+            yield from _link_page_ids(value)
+    elif isinstance(raw, list | tuple):
+        for value in raw:
+            yield from _link_page_ids(value)
+
+
+@contextmanager
+def prefetch_link_pages(stream):
+    """Within this block, LinkBlocks of `stream` find their pages already fetched (one query)."""
+    ids = set(_link_page_ids(list(stream.raw_data)))
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids)} if ids else {}
+    token = _link_pages.set(pages)
+    try:
+        yield
+    finally:
+        _link_pages.reset(token)
 
 
 class LinkBlock(blocks.StructBlock):
@@ -13,7 +60,7 @@ class LinkBlock(blocks.StructBlock):
     nothing is shown; half filled in (a label without a target, or the reverse) is an error."""
 
     label = blocks.CharBlock(max_length=60, required=False)
-    page = blocks.PageChooserBlock(required=False)
+    page = LinkPageChooserBlock(required=False)
     url = blocks.URLBlock(required=False, help_text="Used when no page is chosen.")
 
     class Meta:
@@ -104,13 +151,22 @@ class ProductCarouselBlock(blocks.StructBlock):
             )
         return value
 
+    def limit_for(self, value) -> int:
+        return value.get("limit") or 8
+
+    def flag_for(self, value) -> str | None:
+        """The product flag an automatic carousel shows; None for chosen products."""
+        if value.get("source") == "chosen":
+            return None
+        return self.FLAG_FOR_SOURCE.get(value.get("source"), "is_featured")
+
     def product_ids(self, value) -> list[int]:
         """Ids of the products to show, in order (one small query for an automatic source)."""
-        limit = value.get("limit") or 8
-        if value.get("source") == "chosen":
-            return [product.pk for product in value.get("products") or [] if product][:limit]
-        flag = self.FLAG_FOR_SOURCE.get(value.get("source"), "is_featured")
-        return product_ids_flagged(flag, limit=limit)
+        flag = self.flag_for(value)
+        if flag is None:
+            chosen = [product.pk for product in value.get("products") or [] if product]
+            return chosen[: self.limit_for(value)]
+        return product_ids_flagged(flag, limit=self.limit_for(value))
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
@@ -188,7 +244,22 @@ def prefetch_carousel_products(stream) -> None:
     carousels = [child for child in stream if child.block_type == "product_carousel"]
     if not carousels:
         return
-    wanted = [(child.value, child.block.product_ids(child.value)) for child in carousels]
+    # Automatic carousels: the newest products of each flag, for all of them in one query.
+    limits: dict[str, int] = {}
+    for child in carousels:
+        flag = child.block.flag_for(child.value)
+        if flag:
+            limits[flag] = max(limits.get(flag, 0), child.block.limit_for(child.value))
+    flagged = product_ids_by_flag(limits) if limits else {}
+    wanted = []
+    for child in carousels:
+        flag = child.block.flag_for(child.value)
+        ids = (
+            flagged[flag][: child.block.limit_for(child.value)]
+            if flag
+            else child.block.product_ids(child.value)
+        )
+        wanted.append((child.value, ids))
     by_id = products_by_ids({pk for _, ids in wanted for pk in ids})
     for value, ids in wanted:
         value.prefetched_products = [by_id[pk] for pk in ids if pk in by_id]

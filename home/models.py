@@ -8,7 +8,7 @@ from wagtail.url_routing import RouteResult
 from catalog.models import find_catalog_page
 from vantor.pages import StorePageMixin
 
-from .blocks import EditorialStreamBlock, prefetch_carousel_products
+from .blocks import EditorialStreamBlock, prefetch_carousel_products, prefetch_link_pages
 
 
 class EditorialPageMixin(StorePageMixin):
@@ -16,8 +16,10 @@ class EditorialPageMixin(StorePageMixin):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # All product carousels on the page share one fetch of card data.
-        prefetch_carousel_products(self.body)
+        # Convert every block now, with the pages its links point to fetched in one query,
+        # and all product carousels sharing one fetch of card data.
+        with prefetch_link_pages(self.body):
+            prefetch_carousel_products(self.body)
         return context
 
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
+from vantor.testing.postgres import pid_alive
+
 PG_BIN = Path(os.environ.get("VANTOR_PG_BIN", "/usr/lib/postgresql/15/bin"))
 PG_SUPERUSER = "postgres"
 WORKDIR_PREFIX = "vantor-bench-"
@@ -238,16 +240,6 @@ def http_get(url: str, timeout: float = 30.0) -> tuple[int, int, float]:
 # --- the working directory -------------------------------------------------------------------
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def reap_orphans() -> list[Path]:
     """Stop and remove what earlier benchmark runs that were SIGKILLed left in the temp dir."""
     reaped = []
@@ -256,7 +248,7 @@ def reap_orphans() -> list[Path]:
             owner = int((root / OWNER_FILE).read_text())
         except (OSError, ValueError):
             continue
-        if _pid_alive(owner):
+        if pid_alive(owner):
             continue  # another benchmark is running right now
         for pid_file in (root / "gunicorn.pid", root / "redis.pid"):
             try:

@@ -151,7 +151,8 @@ class Cluster:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether process `pid` exists (also when it belongs to another user)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -168,7 +169,7 @@ def reap_orphans() -> None:
             owner = int((root / OWNER_FILE).read_text())
         except (OSError, ValueError):
             continue
-        if _pid_alive(owner):
+        if pid_alive(owner):
             continue
         if (root / "data" / "postmaster.pid").exists():
             subprocess.run(  # noqa: S603

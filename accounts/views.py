@@ -8,7 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-from vantor.models import StoreSettings
+from store.models import StoreSettings
 
 from .forms import (
     AccountPasswordChangeForm,

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from vantor.testing.postgres import pid_alive
+from testing.postgres import pid_alive
 
 PG_BIN = Path(os.environ.get("VANTOR_PG_BIN", "/usr/lib/postgresql/15/bin"))
 PG_SUPERUSER = "postgres"

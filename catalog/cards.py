@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from vantor.money import format_money
+from store.money import format_money
 
 from . import renditions
 from .images import responsive_img

@@ -16,7 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
-from vantor.pages import StorePageMixin
+from store.pages import StorePageMixin
 
 from .blocks import ProductContentBlock
 from .panels import StockPanel

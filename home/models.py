@@ -6,7 +6,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from catalog.models import find_catalog_page
-from vantor.pages import StorePageMixin
+from store.pages import StorePageMixin
 
 from .blocks import EditorialStreamBlock, prefetch_carousel_products, prefetch_link_pages
 

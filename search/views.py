@@ -9,8 +9,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from catalog.models import ProductPage
-from vantor.models import StoreSettings
-from vantor.money import format_money
+from store.models import StoreSettings
+from store.money import format_money
 
 from . import selectors
 from .forms import SearchForm, clean_query

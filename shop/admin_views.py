@@ -22,8 +22,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import IndexView, InspectView
 
-from vantor.models import StoreSettings
-from vantor.money import format_money
+from store.models import StoreSettings
+from store.money import format_money
 
 from .models import Order, OrderStatus, OrderTransitionError, StockRecord
 

@@ -15,8 +15,8 @@ from django.conf import settings
 from catalog import renditions
 from catalog.models import ProductPage
 from catalog.selectors import products_by_ids
-from vantor.models import StoreSettings
-from vantor.money import format_money, to_money
+from store.models import StoreSettings
+from store.money import format_money, to_money
 
 SESSION_KEY = "cart"
 _WHOLE_NUMBER = re.compile(r"^\s*\d{1,6}\s*$", re.ASCII)

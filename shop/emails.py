@@ -7,8 +7,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from vantor.models import StoreSettings
-from vantor.money import format_money
+from store.models import StoreSettings
+from store.money import format_money
 
 from .models import Order
 from .payments import PaymentError, get_provider

@@ -12,8 +12,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Case, F, Value, When
 
 from catalog.models import ProductPage
-from vantor.models import StoreSettings
-from vantor.money import format_money, to_money
+from store.models import StoreSettings
+from store.money import format_money, to_money
 
 from .cart import SESSION_KEY, Cart
 from .models import CUSTOMER_FIELDS, Order, OrderItem, StockRecord

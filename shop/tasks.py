@@ -14,7 +14,7 @@ from django.utils import timezone
 from django_tasks import task
 from wagtail.models import Site
 
-from vantor.models import StoreSettings
+from store.models import StoreSettings
 
 from .emails import build_order_email
 from .models import Order

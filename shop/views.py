@@ -9,8 +9,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from catalog.models import ProductPage
 from catalog.selectors import products_by_ids
-from vantor.models import StoreSettings
-from vantor.money import format_money
+from store.models import StoreSettings
+from store.money import format_money
 
 from . import payments
 from .cart import Cart, CartError, max_per_line, parse_quantity

@@ -15,7 +15,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from vantor.models import StoreSettings
+from store.models import StoreSettings
 
 from . import admin_views
 from .models import CUSTOMER_FIELDS, Order, OrderStatus, StockRecord

@@ -6,7 +6,7 @@ import pytest
 from axes.models import AccessAttempt
 from django.urls import reverse
 
-from shop.tests.admin_fixtures import PASSWORD
+from shop.tests.helpers import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 
 from accounts.models import Profile
-from shop.tests.admin_fixtures import PASSWORD
+from shop.tests.helpers import PASSWORD
 
 User = get_user_model()
 

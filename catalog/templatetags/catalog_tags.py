@@ -1,6 +1,6 @@
 from django import template
 
-from vantor.models import StoreSettings
+from store.models import StoreSettings
 
 from ..cards import CardRenderer, availability_of
 

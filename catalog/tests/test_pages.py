@@ -144,7 +144,7 @@ def test_category_offers_every_sort(client, store):
 
 
 def test_category_paginates(client, build_store):
-    from conftest import add_products
+    from testing.storefront import add_products
 
     store = build_store(categories=["Serums"], products_per_category=0)
     add_products(store, store.categories[0], PRODUCTS_PER_PAGE + 1)

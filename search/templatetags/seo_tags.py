@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from catalog.models import CategoryPage, ProductPage
-from vantor.models import StoreSettings
+from store.models import StoreSettings
 
 register = template.Library()
 

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from vantor.testing.browser import chromium as launch_chromium
+from testing.browser import chromium as launch_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

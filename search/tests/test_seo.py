@@ -6,7 +6,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from vantor.models import StoreSettings
+from store.models import StoreSettings
 
 pytestmark = pytest.mark.django_db
 

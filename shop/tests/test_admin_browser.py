@@ -6,8 +6,8 @@ from playwright.sync_api import expect, sync_playwright
 from wagtail.models import ModelLogEntry
 
 from shop.models import Order
-from shop.tests.admin_fixtures import PASSWORD, make_order, make_user, staff_in_group
-from vantor.testing.browser import chromium as launch_chromium
+from shop.tests.helpers import PASSWORD, make_order, make_user, staff_in_group
+from testing.browser import chromium as launch_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -8,14 +8,14 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from shop.models import StockRecord
-from shop.tests.admin_fixtures import (
+from shop.tests.helpers import (
     PASSWORD,
     make_order,
     make_user,
     shopper,
     staff_in_group,
 )
-from vantor.models import StoreSettings
+from store.models import StoreSettings
 
 pytestmark = pytest.mark.django_db
 

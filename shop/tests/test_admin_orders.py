@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from shop.models import Order, OrderStatus, OrderTransitionError, StockRecord
-from shop.tests.admin_fixtures import (
+from shop.tests.helpers import (
     PASSWORD,
     make_order,
     make_user,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from vantor.testing.browser import chromium as launch_chromium
+from testing.browser import chromium as launch_chromium
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +28,7 @@ def chromium():
 
 @pytest.fixture
 def live_store(transactional_db, live_server):
-    from conftest import build_storefront
+    from testing.storefront import build_storefront
 
     return build_storefront(categories=("Serums", "Cleansers"), products_per_category=3)
 

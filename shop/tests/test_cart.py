@@ -13,7 +13,7 @@ from django.urls import reverse
 from shop.cart import Cart, CartError, parse_quantity
 from shop.context_processors import cart as cart_context
 from shop.models import StockRecord
-from vantor.models import StoreSettings
+from store.models import StoreSettings
 
 pytestmark = pytest.mark.django_db
 

@@ -4,53 +4,25 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.messages import get_messages
-from django.contrib.sessions.backends.db import SessionStore
 from django.core import mail
 from django.urls import reverse
 
 from catalog.tests.factories import ProductPageFactory
-from shop.cart import Cart
-from shop.models import Order, OrderItem, StockRecord
-from shop.services import CheckoutError, LineProblem, place_order
-from vantor.models import StoreSettings
+from shop.models import Order, OrderItem
+from shop.services import CheckoutError, LineProblem
+from shop.tests.helpers import (
+    add_to_cart,
+    cart_with,
+    flash,
+    open_checkout,
+    place,
+    set_stock,
+    stock_of,
+    submit,
+)
+from store.models import StoreSettings
 
 pytestmark = pytest.mark.django_db
-
-CUSTOMER = {
-    "email": "asha@example.com",
-    "first_name": "Asha",
-    "last_name": "Gurung",
-    "phone": "+977 9800000000",
-    "address_line1": "Jhamsikhel Road 12",
-    "address_line2": "",
-    "city": "Lalitpur",
-    "state_province": "Bagmati",
-    "postal_code": "44600",
-    "country": "NP",
-    "notes": "",
-}
-
-
-def stock_of(product) -> int:
-    return StockRecord.objects.get(product=product).quantity
-
-
-def set_stock(product, quantity: int) -> None:
-    StockRecord.objects.filter(product=product).update(quantity=quantity)
-
-
-def cart_with(*lines) -> Cart:
-    """A session cart holding `(product, quantity)` or `(product, quantity, seen_price)`."""
-    session = SessionStore()
-    session["cart"] = {
-        str(line[0].pk): {
-            "quantity": line[1],
-            "price": str(line[2] if len(line) > 2 else line[0].price),
-        }
-        for line in lines
-    }
-    return Cart(session)
 
 
 @pytest.fixture
@@ -66,20 +38,6 @@ def product(store):
 @pytest.fixture
 def other(store):
     return store.products[1]
-
-
-def place(cart, shop_settings, token="token-1", **kwargs):  # noqa: S107
-    return place_order(
-        cart=cart,
-        customer=CUSTOMER,
-        payment_method="cod",
-        store=shop_settings,
-        token=token,
-        **kwargs,
-    )
-
-
-# The service
 
 
 def test_place_order_creates_the_order_with_copies_of_what_was_sold(product, shop_settings):
@@ -231,26 +189,6 @@ def test_missing_token_is_refused(product, shop_settings):
 
 
 # The view
-
-ADDRESS = {**CUSTOMER, "payment_method": "cod"}
-
-
-def add_to_cart(client, product, quantity=1):
-    client.post(reverse("shop:cart_add", args=[product.pk]), {"quantity": quantity})
-
-
-def open_checkout(client):
-    response = client.get(reverse("shop:checkout"))
-    return response, response.context["checkout_token"] if response.context else None
-
-
-def submit(client, token, **changes):
-    data = {**ADDRESS, "checkout_token": token, **changes}
-    return client.post(reverse("shop:checkout"), data)
-
-
-def flash(response) -> list[str]:
-    return [str(message) for message in get_messages(response.wsgi_request)]
 
 
 def test_checkout_with_empty_cart_redirects_to_the_cart(client, store):

@@ -5,8 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from shop.models import Order
-from shop.tests.test_checkout_concurrency import products  # noqa: F401 (fixture)
-from vantor.testing.browser import chromium as launch_chromium
+from testing.browser import chromium as launch_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

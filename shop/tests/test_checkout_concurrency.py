@@ -14,18 +14,9 @@ from django.db.models import F, Sum
 from django.test import Client
 
 from shop.models import Order, OrderItem, StockRecord
-from shop.tests.test_checkout import add_to_cart, open_checkout, submit
+from shop.tests.helpers import add_to_cart, open_checkout, submit
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def products(transactional_db):
-    """Three live products with 10 units each, committed where every connection sees them.
-    (A flush after an earlier transactional test may have removed the shared storefront.)"""
-    from conftest import build_storefront
-
-    return build_storefront(categories=("Serums",), products_per_category=3).products
 
 
 def set_stock(products, quantity: int) -> None:

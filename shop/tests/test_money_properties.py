@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from catalog.models import ProductPage
 from shop.models import StockRecord
-from shop.tests.test_checkout import cart_with, place
-from vantor.models import StoreSettings
-from vantor.money import format_money, to_money
+from shop.tests.helpers import cart_with, place
+from store.models import StoreSettings
+from store.money import format_money, to_money
 
 CENT = Decimal("0.01")
 amounts = st.decimals(min_value=0, max_value=Decimal("1000000"), places=2)

@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from shop import tasks
 from shop.models import Order, OrderItem, OrderStatus, StockRecord
-from shop.tests.test_checkout import ADDRESS, add_to_cart, cart_with, open_checkout, place, submit
-from vantor.models import StoreSettings
+from shop.tests.helpers import ADDRESS, add_to_cart, cart_with, open_checkout, place, submit
+from store.models import StoreSettings
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from shop import payments
 from shop.models import Order
-from shop.tests.test_checkout import add_to_cart, open_checkout, submit
+from shop.tests.helpers import add_to_cart, open_checkout, submit
 
 pytestmark = pytest.mark.django_db
 

@@ -24,12 +24,13 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "vantor",
+    "store",
     "accounts",
     "home",
     "catalog",
     "shop",
     "search",
+    "demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
@@ -47,7 +48,6 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -62,7 +62,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "vantor.middleware.CachedSiteMiddleware",
+    "store.wagtail.sites.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -90,7 +90,7 @@ TEMPLATES = [
                 "shop.context_processors.cart",
                 "catalog.context_processors.navigation",
             ],
-            "builtins": ["vantor.templatetags.money"],
+            "builtins": ["store.templatetags.money"],
         },
     },
 ]

@@ -1,6 +1,6 @@
-import dj_database_url
+import os
 
-from vantor.testing.postgres import ensure_cluster
+import dj_database_url
 
 from .base import *  # noqa: F403
 
@@ -16,6 +16,6 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
-# Tests run on PostgreSQL, as production does: DATABASE_URL if set, else a private throwaway
-# cluster started now (before Django connects) and removed when the test run exits.
-DATABASES = {"default": dj_database_url.parse(ensure_cluster())}
+# Tests run on PostgreSQL, as production does. `testing.pytest_plugin` starts a throwaway cluster
+# when pytest starts (unless DATABASE_URL names a server) and points this connection at it.
+DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL", "postgres:///vantor"))}

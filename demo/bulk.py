@@ -29,7 +29,16 @@ from catalog.models import CategoryPage, ProductGalleryImage, ProductPage, Produ
 from shop.models import StockRecord
 
 from . import streams
-from .copy import ACTIVES, CATEGORIES, CONCERNS, FORMATS, INGREDIENTS, MOODS, SIZES, SKIN_TYPES
+from .catalog_copy import (
+    ACTIVES,
+    CATEGORIES,
+    CONCERNS,
+    FORMATS,
+    INGREDIENTS,
+    MOODS,
+    SIZES,
+    SKIN_TYPES,
+)
 from .library import Picture
 
 SKU_PREFIX = "VNT-GEN-"

@@ -11,7 +11,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 from . import images
-from .copy import CATEGORIES, FORMATS, CategoryCopy, ProductCopy
+from .catalog_copy import CATEGORIES, FORMATS, CategoryCopy, ProductCopy
 
 # Glass and plastic colours the containers are drawn in; the cap is the palette's sage or ink.
 BODY_COLOURS = ("#C8A27A", "#F2EEE6", "#E7DCCD", "#D7A99B", "#B9C2B0", "#FFFDF9")

@@ -1,10 +1,10 @@
 """A throwaway PostgreSQL cluster for the test suite.
 
 The suite runs on PostgreSQL because the shop's guarantees (row locks at checkout, the CHECK on
-stock) only hold there. `vantor.settings.test` calls `ensure_cluster()` at import, before Django
-opens a connection: it starts a private cluster under /tmp (unix socket only, trust auth, no
-durability), exports its URL as DATABASE_URL so child processes (pytest-xdist workers, live
-servers) reuse it, and stops and deletes it when the process that started it exits.
+stock) only hold there. `testing.pytest_plugin` calls `ensure_cluster()` when pytest starts,
+before Django opens a connection: it starts a private cluster under /tmp (unix socket only,
+trust auth, no durability), exports its URL as DATABASE_URL so child processes (pytest-xdist
+workers, live servers) reuse it, and stops and deletes it when the process that started it exits.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 from urllib.parse import quote
+
+import dj_database_url
 
 PG_VERSION = "15"
 DEFAULT_BIN_DIR = Path(f"/usr/lib/postgresql/{PG_VERSION}/bin")
@@ -204,3 +206,11 @@ def ensure_cluster() -> str:
         atexit.register(cluster.stop)
         os.environ["DATABASE_URL"] = url
     return os.environ["DATABASE_URL"]
+
+
+def use_test_cluster(settings) -> None:
+    """Point the default database of `settings` at DATABASE_URL, in place (the connection
+    handler holds the same dictionary, and nothing has connected yet)."""
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        settings.DATABASES["default"].update(dj_database_url.parse(url))

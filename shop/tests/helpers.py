@@ -1,4 +1,7 @@
-"""Fixtures for the accounts and fulfilment tests: shoppers, staff and orders built directly.
+"""Helpers shared by the shop and accounts tests.
+
+Checkout helpers drive the cart and checkout as a shopper would. Fixtures for the accounts and
+fulfilment tests build shoppers, staff and orders directly.
 
 Orders are made here rather than through checkout so each test states exactly the order it
 needs (status, owner, lines) and stock moves only when the test says so. Import the fixtures
@@ -11,9 +14,89 @@ from importlib import import_module
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
+from django.contrib.sessions.backends.db import SessionStore
+from django.urls import reverse
 
-from shop.models import Order, OrderItem
-from vantor.money import to_money
+from shop.cart import Cart
+from shop.models import Order, OrderItem, StockRecord
+from shop.services import place_order
+from store.money import to_money
+
+# --- Checkout ---
+
+CUSTOMER = {
+    "email": "asha@example.com",
+    "first_name": "Asha",
+    "last_name": "Gurung",
+    "phone": "+977 9800000000",
+    "address_line1": "Jhamsikhel Road 12",
+    "address_line2": "",
+    "city": "Lalitpur",
+    "state_province": "Bagmati",
+    "postal_code": "44600",
+    "country": "NP",
+    "notes": "",
+}
+
+
+def stock_of(product) -> int:
+    return StockRecord.objects.get(product=product).quantity
+
+
+def set_stock(product, quantity: int) -> None:
+    StockRecord.objects.filter(product=product).update(quantity=quantity)
+
+
+def cart_with(*lines) -> Cart:
+    """A session cart holding `(product, quantity)` or `(product, quantity, seen_price)`."""
+    session = SessionStore()
+    session["cart"] = {
+        str(line[0].pk): {
+            "quantity": line[1],
+            "price": str(line[2] if len(line) > 2 else line[0].price),
+        }
+        for line in lines
+    }
+    return Cart(session)
+
+
+def place(cart, shop_settings, token="token-1", **kwargs):  # noqa: S107
+    return place_order(
+        cart=cart,
+        customer=CUSTOMER,
+        payment_method="cod",
+        store=shop_settings,
+        token=token,
+        **kwargs,
+    )
+
+
+# The service
+
+
+ADDRESS = {**CUSTOMER, "payment_method": "cod"}
+
+
+def add_to_cart(client, product, quantity=1):
+    client.post(reverse("shop:cart_add", args=[product.pk]), {"quantity": quantity})
+
+
+def open_checkout(client):
+    response = client.get(reverse("shop:checkout"))
+    return response, response.context["checkout_token"] if response.context else None
+
+
+def submit(client, token, **changes):
+    data = {**ADDRESS, "checkout_token": token, **changes}
+    return client.post(reverse("shop:checkout"), data)
+
+
+def flash(response) -> list[str]:
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+# --- Shoppers, staff and orders ---
 
 PASSWORD = "correct horse battery staple"
 

@@ -4,8 +4,8 @@ import logging
 
 from django.core.management.base import BaseCommand, CommandError
 
-from vantor.demo import builder, bulk, library
-from vantor.demo.copy import PRODUCTS
+from demo import builder, bulk, library
+from demo.catalog_copy import PRODUCTS
 
 SITE_URL = "http://127.0.0.1:8000/"
 

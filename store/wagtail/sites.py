@@ -13,7 +13,7 @@ def _key(hostname: str, port) -> str:
 
 
 def forget_sites() -> None:
-    """Drop every cached host → site match (vantor.signals calls this when a Site changes)."""
+    """Drop every cached host → site match (store.signals calls this when a Site changes)."""
     cache.delete_many([*(cache.get(SITE_KEYS_KEY) or ()), SITE_KEYS_KEY])
 
 

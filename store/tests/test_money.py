@@ -2,8 +2,8 @@ from decimal import Decimal
 
 import pytest
 
-from vantor.models import StoreSettings
-from vantor.money import format_money, to_money
+from store.models import StoreSettings
+from store.money import format_money, to_money
 
 
 def test_to_money_rounds_half_up():

@@ -7,7 +7,7 @@ so the same functions serve pages saved one by one and rows inserted in bulk.
 import uuid
 from html import escape
 
-from .copy import INGREDIENTS, CategoryCopy, ProductCopy
+from .catalog_copy import INGREDIENTS, CategoryCopy, ProductCopy
 from .library import Picture
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from conftest import add_category, add_products
+from testing.storefront import add_category, add_products
 
 pytestmark = pytest.mark.django_db
 

@@ -15,10 +15,10 @@ from wagtail.models import Page, Site
 from catalog.models import CatalogIndexPage, CategoryPage, ProductGalleryImage, ProductPage
 from home.models import HomePage, LandingPage
 from shop.models import StockRecord
-from vantor.models import StoreSettings
+from store.models import StoreSettings
 
 from . import library, streams
-from .copy import CATEGORIES, DRAFT_PRODUCT, LOW_STOCK, PRODUCTS, SOLD_OUT_SKU, ProductCopy
+from .catalog_copy import CATEGORIES, DRAFT_PRODUCT, LOW_STOCK, PRODUCTS, SOLD_OUT_SKU, ProductCopy
 
 ADMIN_EMAIL = "admin@vantor.example"
 WELCOME_TITLE = "Welcome to your new Wagtail site!"

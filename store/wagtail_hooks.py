@@ -1,6 +1,6 @@
 from wagtail import hooks
 
-from .rich_text import StorePageLinkHandler
+from .wagtail.rich_text import StorePageLinkHandler
 
 
 # After Wagtail's own registration of the "page" link type, which this replaces.

@@ -69,7 +69,7 @@ class StoreSettings(BaseSiteSetting):
     @classmethod
     def for_site(cls, site):
         """Wagtail's lookup, cached: every page reads these. Saving clears the cache (see
-        vantor.signals); other processes' local-memory caches catch up within a minute."""
+        store.signals); other processes' local-memory caches catch up within a minute."""
         if site is None:
             return super().for_site(site)
         key = cls.cache_key(site.pk)

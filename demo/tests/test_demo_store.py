@@ -12,14 +12,14 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
 from catalog.models import CategoryPage, ProductGalleryImage, ProductPage
+from demo import images
+from demo.builder import ADMIN_EMAIL, WELCOME_TITLE
+from demo.bulk import SKU_PREFIX
+from demo.catalog_copy import PRODUCTS
 from home.blocks import EditorialStreamBlock
 from home.models import HomePage, LandingPage
 from shop.models import StockRecord
-from vantor.demo import images
-from vantor.demo.builder import ADMIN_EMAIL, WELCOME_TITLE
-from vantor.demo.bulk import SKU_PREFIX
-from vantor.demo.copy import PRODUCTS
-from vantor.models import StoreSettings
+from store.models import StoreSettings
 
 pytestmark = pytest.mark.django_db
 

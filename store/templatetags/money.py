@@ -1,8 +1,8 @@
 from django import template
 from wagtail.models import Site
 
-from vantor.models import StoreSettings
-from vantor.money import format_money
+from store.models import StoreSettings
+from store.money import format_money
 
 register = template.Library()
 

@@ -3,8 +3,8 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Site
 
-from .middleware import forget_sites
 from .models import StoreSettings
+from .wagtail.sites import forget_sites
 
 
 @receiver(post_save, sender=StoreSettings)

@@ -1,1 +1,0 @@
-"""The demo store: product copy, generated pictures and the builder behind `load_demo_store`."""

@@ -18,7 +18,8 @@ from shop.models import StockRecord
 from store.models import StoreSettings
 
 from . import library, streams
-from .catalog_copy import CATEGORIES, DRAFT_PRODUCT, LOW_STOCK, PRODUCTS, SOLD_OUT_SKU, ProductCopy
+from .catalog_copy import CATEGORIES, ProductCopy
+from .products import DRAFT_PRODUCT, LOW_STOCK, PRODUCTS, SOLD_OUT_SKU
 
 ADMIN_EMAIL = "admin@vantor.example"
 WELCOME_TITLE = "Welcome to your new Wagtail site!"

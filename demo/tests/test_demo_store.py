@@ -15,7 +15,7 @@ from catalog.models import CategoryPage, ProductGalleryImage, ProductPage
 from demo import images
 from demo.builder import ADMIN_EMAIL, WELCOME_TITLE
 from demo.bulk import SKU_PREFIX
-from demo.catalog_copy import PRODUCTS
+from demo.products import PRODUCTS
 from home.blocks import EditorialStreamBlock
 from home.models import HomePage, LandingPage
 from shop.models import StockRecord

@@ -5,7 +5,7 @@ import logging
 from django.core.management.base import BaseCommand, CommandError
 
 from demo import builder, bulk, library
-from demo.catalog_copy import PRODUCTS
+from demo.products import PRODUCTS
 
 SITE_URL = "http://127.0.0.1:8000/"
 

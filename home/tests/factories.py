@@ -1,6 +1,6 @@
 import wagtail_factories
 
-from home.models import HomePage, LandingPage
+from home.models import HomePage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -10,10 +10,3 @@ class HomePageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = HomePage
 
-
-class LandingPageFactory(wagtail_factories.PageFactory):
-    title = "Summer ritual"
-    slug = "summer-ritual"
-
-    class Meta:
-        model = LandingPage

@@ -1,14 +1,16 @@
 from django.urls import path
 
+import store.converters  # noqa: F401 - registers <dbid:>
+
 from . import views
 
 app_name = "shop"
 
 urlpatterns = [
     path("cart/", views.cart_detail, name="cart"),
-    path("cart/add/<int:product_id>/", views.cart_add, name="cart_add"),
-    path("cart/update/<int:product_id>/", views.cart_update, name="cart_update"),
-    path("cart/remove/<int:product_id>/", views.cart_remove, name="cart_remove"),
+    path("cart/add/<dbid:product_id>/", views.cart_add, name="cart_add"),
+    path("cart/update/<dbid:product_id>/", views.cart_update, name="cart_update"),
+    path("cart/remove/<dbid:product_id>/", views.cart_remove, name="cart_remove"),
     path("cart/clear/", views.cart_clear, name="cart_clear"),
 ]
 

@@ -103,8 +103,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Wait for a writer instead of failing with "database is locked".
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        # Wait for a writer instead of failing with "database is locked"...
+        timeout=20,
+        # ...and take the write lock when a transaction starts: a deferred transaction that
+        # reads and then writes cannot wait for another writer (SQLite answers "locked" at once).
+        transaction_mode="IMMEDIATE",
+        # Readers never wait for the writer, and commits need one sync, not two.
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

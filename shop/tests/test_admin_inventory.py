@@ -20,6 +20,7 @@ from store.models import StoreSettings
 pytestmark = pytest.mark.django_db
 
 STOCK_LIST = "wagtailsnippets_shop_stockrecord:list"
+STOCK_EDIT = "wagtailsnippets_shop_stockrecord:edit"
 
 
 @pytest.fixture
@@ -31,6 +32,12 @@ def fulfilment_client(client, staff_in_group):
 @pytest.fixture
 def editor_client(client, staff_in_group):
     client.force_login(staff_in_group("Editors"))
+    return client
+
+
+@pytest.fixture
+def admin_client(client, make_user):
+    client.force_login(make_user(email="admin@vantor.example", is_staff=True, is_superuser=True))
     return client
 
 
@@ -93,6 +100,48 @@ def test_quantity_must_be_a_whole_number(fulfilment_client, store, value):
         {"quantity": value},
     )
 
+    record.refresh_from_db()
+    assert record.quantity == 10
+    assert not ModelLogEntry.objects.filter(action="shop.stock.quantity").exists()
+
+
+def test_inline_form_says_the_largest_quantity_it_takes(fulfilment_client, store):
+    record = StockRecord.objects.get(product=store.products[0])
+
+    response = fulfilment_client.post(
+        reverse("wagtailsnippets_shop_stockrecord:set_quantity", args=[record.pk]),
+        {"quantity": "3000000000"},
+        follow=True,
+    )
+
+    assert "from 0 to 2,147,483,647" in response.content.decode()
+    record.refresh_from_db()
+    assert record.quantity == 10
+
+
+def test_edit_view_saves_through_the_stock_service(fulfilment_client, store):
+    record = StockRecord.objects.get(product=store.products[0])
+
+    response = fulfilment_client.post(reverse(STOCK_EDIT, args=[record.pk]), {"quantity": "7"})
+
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert record.quantity == 7
+    entry = ModelLogEntry.objects.get(action="shop.stock.quantity")
+    assert entry.data == {"from": 10, "to": 7}
+    # One entry that says what changed, not Wagtail's generic "edited" beside it.
+    assert not ModelLogEntry.objects.filter(action="wagtail.edit").exists()
+
+
+def test_edit_view_refuses_a_negative_quantity_on_the_field(fulfilment_client, store):
+    record = StockRecord.objects.get(product=store.products[0])
+
+    response = fulfilment_client.post(reverse(STOCK_EDIT, args=[record.pk]), {"quantity": "-3"})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["quantity"] == [
+        "Enter a whole number of units from 0 to 2,147,483,647; got -3."
+    ]
     record.refresh_from_db()
     assert record.quantity == 10
     assert not ModelLogEntry.objects.filter(action="shop.stock.quantity").exists()

@@ -153,6 +153,36 @@ def test_stock_records_cannot_be_deleted(fulfilment_client, store):
     assert StockRecord.objects.filter(pk=record.pk).exists()
 
 
+# --- The product editor's stock panel -------------------------------------------------------
+
+
+def test_product_editor_links_to_the_screen_that_changes_its_stock(admin_client, store):
+    product = store.products[0]
+    record = StockRecord.objects.get(product=product)
+    editor = admin_client.get(reverse("wagtailadmin_pages:edit", args=[product.pk]))
+    link = re.search(r'<a href="([^"]+)" data-stock-edit>', editor.content.decode())
+
+    assert link and link.group(1) == reverse(STOCK_EDIT, args=[record.pk])
+    screen = admin_client.get(link.group(1))
+    assert screen.status_code == 200
+    assert 'name="quantity"' in screen.content.decode()
+    assert screen.context["object"] == record
+
+
+def test_product_editor_offers_no_stock_link_to_editors_who_cannot_change_stock(
+    editor_client, store
+):
+    product = store.products[0]
+
+    response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[product.pk]))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "10 units in stock." in html
+    assert "data-stock-edit" not in html
+    assert "Fulfilment staff change it in the inventory." in html
+
+
 # --- Dashboard ------------------------------------------------------------------------------
 
 

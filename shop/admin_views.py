@@ -1,13 +1,13 @@
 """The small admin views and pieces the fulfilment viewsets in `wagtail_hooks.py` use.
 
-Views are thin: they check the viewset's permission policy, call one model method, log and
-redirect. Status rules live on `Order.transition_to`; nothing here changes an order otherwise.
+Views are thin: they check the viewset's permission policy, call one service from
+`shop/fulfilment.py` and redirect. The services lock, validate and write the audit log; nothing
+here changes an order or a stock record otherwise.
 """
 
 from datetime import datetime, time
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Sum
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
@@ -17,14 +17,20 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
-from wagtail.log_actions import log
-from wagtail.snippets.views.snippets import IndexView, InspectView
+from wagtail.snippets.views.snippets import EditView, IndexView, InspectView
 
 from store.models import StoreSettings
 from store.money import format_money
 
+from .fulfilment import (
+    StockQuantityError,
+    set_stock_quantity,
+    transition_order,
+    validate_stock_quantity,
+)
 from .models import Order, OrderStatus, OrderTransitionError, StockRecord
 
 # What the button for each target status says: the action, not the state.
@@ -118,12 +124,12 @@ def _order_for(request, pk, action: str, policy) -> Order:
 def order_status_view(policy):
     @require_POST
     def change_status(request, pk):
-        """POST `status`: move the order there through `Order.transition_to`."""
+        """POST `status`: move the order there through `transition_order`."""
         order = _order_for(request, pk, "change", policy)
         inspect_url = reverse("wagtailsnippets_shop_order:inspect", args=[order.pk])
         status = request.POST.get("status", "")
         try:
-            order.transition_to(status, user=request.user)
+            transition_order(order=order, status=status, user=request.user)
         except OrderTransitionError as error:
             messages.error(request, str(error))
         else:
@@ -171,35 +177,52 @@ class QuantityColumn(Column):
 def set_quantity_view(policy):
     @require_POST
     def set_quantity(request, pk):
-        """Set a stock record to the counted quantity and write it to the audit log."""
+        """POST `quantity`: set the stock record to the counted number through
+        `set_stock_quantity`, then go back to the list the form was on."""
         if not policy.user_has_permission(request.user, "change"):
             raise PermissionDenied
         index_url = reverse("wagtailsnippets_shop_stockrecord:list")
+        record = get_object_or_404(StockRecord.objects.select_related("product"), pk=pk)
         try:
             quantity = int(request.POST.get("quantity", ""))
         except ValueError:
-            quantity = -1
-        if quantity < 0:
             messages.error(request, "Enter a whole number of units, 0 or more.")
             return _back(request, index_url)
-        with transaction.atomic():
-            record = get_object_or_404(
-                StockRecord.objects.select_for_update().select_related("product"), pk=pk
-            )
-            previous = record.quantity
-            if previous != quantity:
-                record.quantity = quantity
-                record.save(update_fields=["quantity", "updated_at"])
-                log(
-                    record,
-                    "shop.stock.quantity",
-                    user=request.user,
-                    data={"from": previous, "to": quantity},
-                )
-        messages.success(request, f"{record.product.title}: {quantity} in stock.")
+        try:
+            set_stock_quantity(record=record, quantity=quantity, user=request.user)
+        except StockQuantityError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, f"{record.product.title}: {record.quantity} in stock.")
         return _back(request, index_url)
 
     return set_quantity
+
+
+class StockQuantityForm(WagtailAdminModelForm):
+    """The stock record's edit form: the quantity passes the stock service's own check, so a
+    refused number is explained on the field rather than as a violated database constraint."""
+
+    def clean_quantity(self):
+        quantity = self.cleaned_data["quantity"]
+        try:
+            validate_stock_quantity(quantity)
+        except StockQuantityError as error:
+            raise ValidationError(str(error)) from error
+        return quantity
+
+
+class StockRecordEditView(EditView):
+    """One stock record's form, where the product editor's stock panel links. It saves through
+    `set_stock_quantity` rather than the form, so it locks the row and logs the change exactly
+    like the list's inline form."""
+
+    def save_instance(self):
+        return set_stock_quantity(
+            record=self.object,
+            quantity=self.form.cleaned_data["quantity"],
+            user=self.request.user,
+        )
 
 
 # --- Dashboard ------------------------------------------------------------------------------

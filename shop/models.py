@@ -1,10 +1,8 @@
 import uuid
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
-from wagtail.log_actions import log
 
 
 class StockRecord(models.Model):
@@ -167,58 +165,6 @@ class Order(models.Model):
         """The statuses this order may move to next, in the order staff usually take them."""
         allowed = ORDER_TRANSITIONS.get(self.status, frozenset())
         return [status for status in OrderStatus.values if status in allowed]
-
-    def transition_to(self, status: str, *, user=None) -> "Order":
-        """Move the order to `status`: the one way an order's status changes.
-
-        In one transaction: lock the order row and re-read it (so two clicks cannot both cancel
-        and restock twice), refuse a move `ORDER_TRANSITIONS` does not allow, stamp the time
-        (`shipped_at`, `delivered_at`; a cash-on-delivery order is paid when delivered, so
-        `paid_at` too), put the stock of every line back on cancellation, and write Wagtail's
-        audit log (`shop.order.status`). Raises `OrderTransitionError` when refused.
-        """
-        if status not in OrderStatus.values:
-            raise OrderTransitionError(f"“{status}” is not an order status.")
-        with transaction.atomic():
-            locked = Order.objects.select_for_update().get(pk=self.pk)
-            if not locked.can_transition_to(status):
-                raise OrderTransitionError(
-                    f"Order {locked.short_number} is {locked.get_status_display().lower()} and "
-                    f"cannot become {OrderStatus(status).label.lower()}."
-                )
-            previous = locked.status
-            now = timezone.now()
-            locked.status = status
-            changed = ["status", "updated_at"]
-            if status == OrderStatus.SHIPPED:
-                locked.shipped_at = now
-                changed.append("shipped_at")
-            elif status == OrderStatus.DELIVERED:
-                locked.delivered_at = now
-                changed.append("delivered_at")
-                if not locked.is_paid and locked.payment_method == "cod":
-                    locked.is_paid, locked.paid_at = True, now
-                    changed += ["is_paid", "paid_at"]
-            elif status == OrderStatus.CANCELLED:
-                locked._restock()
-            locked.save(update_fields=changed)
-            log(
-                locked,
-                "shop.order.status",
-                user=user,
-                data={"from": previous, "to": status},
-            )
-        # Hand the caller's instance the new state too.
-        for name in ("status", "updated_at", "shipped_at", "delivered_at", "is_paid", "paid_at"):
-            setattr(self, name, getattr(locked, name))
-        return self
-
-    def _restock(self) -> None:
-        """Return every line's units to stock; lines whose product is gone have none to return."""
-        for item in self.items.all():
-            StockRecord.objects.filter(product_id=item.product_id).update(
-                quantity=F("quantity") + item.quantity
-            )
 
 
 class OrderTransitionError(Exception):

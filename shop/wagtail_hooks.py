@@ -6,7 +6,7 @@ from django import forms
 from django.urls import path
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.log_actions import LogFormatter
@@ -168,6 +168,9 @@ class StockRecordViewSet(SnippetViewSet):
     menu_order = 160
     add_to_admin_menu = True
     copy_view_enabled = False
+    # Kept, not disabled: it is the one-product screen the page editor's stock panel opens, and
+    # it saves through `set_stock_quantity` like the list's inline form (lock, check, audit log).
+    edit_view_class = admin_views.StockRecordEditView
     filterset_class = StockRecordFilterSet
     search_fields = ["product__title", "product__sku"]
     ordering = ["quantity", "product__title"]
@@ -181,7 +184,9 @@ class StockRecordViewSet(SnippetViewSet):
     list_export = ["product.title", "product.sku", "quantity", "updated_at"]
     export_headings = {"product.title": "Product", "product.sku": "SKU"}
     export_filename = "inventory"
-    panels = [FieldPanel("quantity")]
+    edit_handler = ObjectList(
+        [FieldPanel("quantity")], base_form_class=admin_views.StockQuantityForm
+    )
 
     def get_queryset(self, request):
         return StockRecord.objects.select_related("product")

@@ -20,6 +20,7 @@ from store.models import StoreSettings
 pytestmark = pytest.mark.django_db
 
 STOCK_LIST = "wagtailsnippets_shop_stockrecord:list"
+STOCK_EDIT = "wagtailsnippets_shop_stockrecord:edit"
 
 
 @pytest.fixture
@@ -31,6 +32,12 @@ def fulfilment_client(client, staff_in_group):
 @pytest.fixture
 def editor_client(client, staff_in_group):
     client.force_login(staff_in_group("Editors"))
+    return client
+
+
+@pytest.fixture
+def admin_client(client, make_user):
+    client.force_login(make_user(email="admin@vantor.example", is_staff=True, is_superuser=True))
     return client
 
 
@@ -98,10 +105,82 @@ def test_quantity_must_be_a_whole_number(fulfilment_client, store, value):
     assert not ModelLogEntry.objects.filter(action="shop.stock.quantity").exists()
 
 
+def test_inline_form_says_the_largest_quantity_it_takes(fulfilment_client, store):
+    record = StockRecord.objects.get(product=store.products[0])
+
+    response = fulfilment_client.post(
+        reverse("wagtailsnippets_shop_stockrecord:set_quantity", args=[record.pk]),
+        {"quantity": "3000000000"},
+        follow=True,
+    )
+
+    assert "from 0 to 2,147,483,647" in response.content.decode()
+    record.refresh_from_db()
+    assert record.quantity == 10
+
+
+def test_edit_view_saves_through_the_stock_service(fulfilment_client, store):
+    record = StockRecord.objects.get(product=store.products[0])
+
+    response = fulfilment_client.post(reverse(STOCK_EDIT, args=[record.pk]), {"quantity": "7"})
+
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert record.quantity == 7
+    entry = ModelLogEntry.objects.get(action="shop.stock.quantity")
+    assert entry.data == {"from": 10, "to": 7}
+    # One entry that says what changed, not Wagtail's generic "edited" beside it.
+    assert not ModelLogEntry.objects.filter(action="wagtail.edit").exists()
+
+
+def test_edit_view_refuses_a_negative_quantity_on_the_field(fulfilment_client, store):
+    record = StockRecord.objects.get(product=store.products[0])
+
+    response = fulfilment_client.post(reverse(STOCK_EDIT, args=[record.pk]), {"quantity": "-3"})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["quantity"] == [
+        "Enter a whole number of units from 0 to 2,147,483,647; got -3."
+    ]
+    record.refresh_from_db()
+    assert record.quantity == 10
+    assert not ModelLogEntry.objects.filter(action="shop.stock.quantity").exists()
+
+
 def test_stock_records_cannot_be_deleted(fulfilment_client, store):
     record = StockRecord.objects.get(product=store.products[0])
     fulfilment_client.post(reverse("wagtailsnippets_shop_stockrecord:delete", args=[record.pk]))
     assert StockRecord.objects.filter(pk=record.pk).exists()
+
+
+# --- The product editor's stock panel -------------------------------------------------------
+
+
+def test_product_editor_links_to_the_screen_that_changes_its_stock(admin_client, store):
+    product = store.products[0]
+    record = StockRecord.objects.get(product=product)
+    editor = admin_client.get(reverse("wagtailadmin_pages:edit", args=[product.pk]))
+    link = re.search(r'<a href="([^"]+)" data-stock-edit>', editor.content.decode())
+
+    assert link and link.group(1) == reverse(STOCK_EDIT, args=[record.pk])
+    screen = admin_client.get(link.group(1))
+    assert screen.status_code == 200
+    assert 'name="quantity"' in screen.content.decode()
+    assert screen.context["object"] == record
+
+
+def test_product_editor_offers_no_stock_link_to_editors_who_cannot_change_stock(
+    editor_client, store
+):
+    product = store.products[0]
+
+    response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[product.pk]))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "10 units in stock." in html
+    assert "data-stock-edit" not in html
+    assert "Fulfilment staff change it in the inventory." in html
 
 
 # --- Dashboard ------------------------------------------------------------------------------

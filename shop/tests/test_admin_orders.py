@@ -1,5 +1,8 @@
 # ruff: noqa: F401, F811 -- fixtures are imported by name, then requested as arguments
-"""Order fulfilment in the Wagtail admin: list, filters, search, export, inspect, transitions."""
+"""Order fulfilment in the Wagtail admin: list, filters, search, export, inspect, transitions.
+
+The rules of a transition are `transition_order`'s, tested in `test_fulfilment.py`; these
+tests check the admin reaches it."""
 
 import csv
 import io
@@ -11,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from shop.models import Order, OrderStatus, OrderTransitionError, StockRecord
+from shop.models import Order, OrderStatus, StockRecord
 from shop.tests.helpers import (
     PASSWORD,
     make_order,
@@ -40,120 +43,6 @@ def admin_client(client, admin):
 
 def stock_of(product):
     return StockRecord.objects.get(product=product).quantity
-
-
-# --- The method ------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("start", "target"),
-    [
-        ("pending", "processing"),
-        ("processing", "shipped"),
-        ("shipped", "delivered"),
-        ("pending", "cancelled"),
-        ("processing", "cancelled"),
-    ],
-)
-def test_allowed_transitions(store, make_order, admin, start, target):
-    order = make_order([store.products[0]], status=start)
-
-    order.transition_to(target, user=admin)
-
-    order.refresh_from_db()
-    assert order.status == target
-
-
-@pytest.mark.parametrize(
-    ("start", "target"),
-    [
-        ("pending", "shipped"),
-        ("pending", "delivered"),
-        ("processing", "delivered"),
-        ("shipped", "cancelled"),
-        ("delivered", "cancelled"),
-        ("cancelled", "processing"),
-        ("delivered", "shipped"),
-        ("pending", "pending"),
-        ("pending", "lost"),
-    ],
-)
-def test_refused_transitions_change_nothing(store, make_order, admin, start, target):
-    order = make_order([store.products[0]], status=start)
-
-    with pytest.raises(OrderTransitionError):
-        order.transition_to(target, user=admin)
-
-    order.refresh_from_db()
-    assert order.status == start
-    assert not ModelLogEntry.objects.filter(action="shop.order.status").exists()
-
-
-def test_shipping_and_delivery_are_stamped(store, make_order, admin):
-    order = make_order([store.products[0]], status="processing")
-
-    order.transition_to("shipped", user=admin)
-    assert order.shipped_at is not None and order.delivered_at is None
-    order.transition_to("delivered", user=admin)
-
-    order.refresh_from_db()
-    assert order.delivered_at >= order.shipped_at
-
-
-def test_cash_on_delivery_is_paid_when_delivered(store, make_order, admin):
-    order = make_order([store.products[0]], status="shipped", payment_method="cod")
-
-    order.transition_to("delivered", user=admin)
-
-    order.refresh_from_db()
-    assert order.is_paid and order.paid_at == order.delivered_at
-
-
-def test_cancelling_restocks_every_line(store, make_order, admin):
-    first, second = store.products[:2]
-    order = make_order([(first, 3), (second, 1)], status="processing")
-    before = stock_of(first), stock_of(second)
-
-    order.transition_to("cancelled", user=admin)
-
-    assert (stock_of(first), stock_of(second)) == (before[0] + 3, before[1] + 1)
-
-
-def test_cancelling_twice_restocks_once(store, make_order, admin):
-    product = store.products[0]
-    order = make_order([(product, 2)])
-    stale_copy = Order.objects.get(pk=order.pk)
-    order.transition_to("cancelled", user=admin)
-
-    with pytest.raises(OrderTransitionError):
-        stale_copy.transition_to("cancelled", user=admin)
-
-    assert stock_of(product) == 12
-
-
-def test_cancelling_an_order_whose_product_was_deleted(store, make_order, admin):
-    product = store.products[0]
-    order = make_order([(product, 2)])
-    product.delete()
-
-    order.transition_to("cancelled", user=admin)
-
-    assert Order.objects.get(pk=order.pk).status == "cancelled"
-
-
-def test_each_transition_is_in_the_audit_log(store, make_order, admin):
-    order = make_order([store.products[0]])
-
-    order.transition_to("processing", user=admin)
-    order.transition_to("shipped", user=admin)
-
-    entries = ModelLogEntry.objects.filter(action="shop.order.status").order_by("timestamp")
-    assert [(e.data["from"], e.data["to"]) for e in entries] == [
-        ("pending", "processing"),
-        ("processing", "shipped"),
-    ]
-    assert all(e.user_id == admin.pk and e.object_id == str(order.pk) for e in entries)
-    assert entries[1].message == "Status changed from Processing to Shipped"
 
 
 # --- Admin views ----------------------------------------------------------------------------

@@ -4,11 +4,11 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from catalog.models import ProductPage
 from catalog.selectors import products_by_ids
+from store.http import redirect_back
 from store.models import StoreSettings
 from store.money import format_money
 
@@ -21,16 +21,6 @@ from .services import CheckoutError, LineProblem, place_order
 
 def wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
-
-
-def _back(request: HttpRequest, default: str):
-    """Redirect to `next` or the referring page when they are on this site, else `default`."""
-    for candidate in (request.POST.get("next"), request.headers.get("Referer")):
-        if candidate and url_has_allowed_host_and_scheme(
-            candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        ):
-            return redirect(candidate)
-    return redirect(default)
 
 
 def _respond(
@@ -73,7 +63,7 @@ def _respond(
             status=status,
         )
     (messages.success if ok else messages.error)(request, message)
-    return _back(request, reverse("shop:cart"))
+    return redirect_back(request, reverse("shop:cart"))
 
 
 def _live_product(product_id: int) -> ProductPage | None:

@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from catalog.models import ProductPage
-from catalog.selectors import products_by_ids
 from store.http import redirect_back
 from store.models import StoreSettings
 from store.money import format_money
@@ -16,7 +15,7 @@ from . import payments
 from .cart import Cart, CartError, max_per_line, parse_quantity
 from .forms import CheckoutForm
 from .models import CUSTOMER_FIELDS, Order
-from .services import CheckoutError, LineProblem, place_order
+from .services import CheckoutError, place_order
 
 
 def wants_json(request: HttpRequest) -> bool:
@@ -199,25 +198,6 @@ def _prefill(user) -> dict:
     return initial
 
 
-def _correct_cart(cart: Cart, error: CheckoutError) -> None:
-    """Bring the session cart in line with what placement found: drop what cannot be sold,
-    cap quantities at the stock, and record the current prices as seen."""
-    products = products_by_ids(problem.product_id for problem in error.problems)
-    for problem in error.problems:
-        product = products.get(problem.product_id)
-        try:
-            if problem.kind in (LineProblem.GONE, LineProblem.SOLD_OUT) or product is None:
-                cart.remove(problem.product_id)
-            elif problem.kind == LineProblem.SHORT:
-                cart.set(product, min(problem.available, cart.quantity_of(product.pk)))
-            else:
-                cart.set(product, cart.quantity_of(product.pk))
-        except CartError:
-            # Sold out meanwhile, or already gone: the line cannot stay.
-            if cart.quantity_of(problem.product_id):
-                cart.remove(problem.product_id)
-
-
 def _render_checkout(request, *, cart: Cart, store: StoreSettings, form: CheckoutForm, status=200):
     contents = cart.contents(symbol=store.currency_symbol)
     for notice in contents.notices:
@@ -275,7 +255,7 @@ def checkout(request):
     except CheckoutError as error:
         for message in error.messages:
             messages.error(request, message)
-        _correct_cart(cart, error)
+        cart.apply(error.problems)
         if not len(cart):
             return redirect("shop:cart")
         return _render_checkout(request, cart=cart, store=store, form=form, status=409)

@@ -4,10 +4,10 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
+from store.http import safe_next_url
 from store.models import StoreSettings
 
 from .forms import (
@@ -24,12 +24,7 @@ from .selectors import orders_for_shopper
 
 def _safe_next(request) -> str:
     """The `next` URL if it stays on this site, else an empty string."""
-    candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return ""
+    return safe_next_url(request, [request.POST.get("next") or request.GET.get("next")])
 
 
 @sensitive_post_parameters("password1", "password2")

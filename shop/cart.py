@@ -16,7 +16,16 @@ from catalog import renditions
 from catalog.models import ProductPage
 from catalog.selectors import products_by_ids
 from store.models import StoreSettings
-from store.money import format_money, to_money
+from store.money import to_money
+
+from .pricing import (
+    LineProblem,
+    PricedLine,
+    RequestedLine,
+    Totals,
+    check_lines,
+    price_lines,
+)
 
 SESSION_KEY = "cart"
 _WHOLE_NUMBER = re.compile(r"^\s*\d{1,6}\s*$", re.ASCII)
@@ -45,52 +54,14 @@ def parse_quantity(raw, *, allow_zero: bool = False) -> int:
 
 
 @dataclass
-class CartLine:
-    product: ProductPage
-    quantity: int
-    seen_price: Decimal | None
-
-    @property
-    def unit_price(self) -> Decimal:
-        return to_money(self.product.price)
-
-    @property
-    def line_total(self) -> Decimal:
-        return to_money(self.unit_price * self.quantity)
-
-    @property
-    def price_changed(self) -> bool:
-        return self.seen_price is not None and self.seen_price != self.unit_price
-
-
-@dataclass
-class CartTotals:
-    subtotal: Decimal
-    shipping: Decimal
-    tax: Decimal
-    total: Decimal
-    to_free_shipping: Decimal
-
-    def as_json(self) -> dict[str, str]:
-        return {name: str(getattr(self, name)) for name in ("subtotal", "shipping", "tax", "total")}
-
-
-@dataclass
 class CartContents:
-    lines: list[CartLine]
+    """The cart's lines at live prices, and what was corrected on the way, to tell the shopper."""
+
+    lines: list[PricedLine]
     notices: list[str] = field(default_factory=list)
 
-    def totals(self, store: StoreSettings) -> CartTotals:
-        subtotal = to_money(sum((line.line_total for line in self.lines), Decimal(0)))
-        shipping = store.shipping_for(subtotal)
-        tax = store.tax_for(subtotal)
-        return CartTotals(
-            subtotal=subtotal,
-            shipping=shipping,
-            tax=tax,
-            total=to_money(subtotal + shipping + tax),
-            to_free_shipping=store.amount_to_free_shipping(subtotal) if subtotal else to_money(0),
-        )
+    def totals(self, store: StoreSettings) -> Totals:
+        return price_lines(self.lines, store)
 
 
 class Cart:
@@ -183,6 +154,34 @@ class Cart:
         self._data = {}
         self._save()
 
+    def requested_lines(self) -> list[RequestedLine]:
+        """The lines as the shopper asked for them, in product id order, with the price they
+        saw (None when the session holds none worth trusting)."""
+        return [
+            RequestedLine(
+                int(key),
+                item["quantity"],
+                Decimal(item["price"]) if item["price"] is not None else None,
+            )
+            for key, item in sorted(self._data.items(), key=lambda pair: int(pair[0]))
+        ]
+
+    def apply(self, problems: list[LineProblem]) -> None:
+        """Bring the cart in line with what a check found: drop what cannot be sold, cap
+        quantities at the stock, and record the current prices as seen."""
+        for problem in problems:
+            item = self._data.get(str(problem.product_id))
+            if item is None:
+                continue
+            if problem.kind in (LineProblem.GONE, LineProblem.SOLD_OUT):
+                del self._data[str(problem.product_id)]
+            elif problem.kind == LineProblem.SHORT:
+                item["quantity"] = min(item["quantity"], problem.available)
+            elif problem.kind == LineProblem.PRICE_CHANGED:
+                item["price"] = str(problem.price)
+        if problems:
+            self._save()
+
     # Reading with the database
     def contents(self, *, symbol: str = "Rs.") -> CartContents:
         """The lines with live products and prices, and the session fixed up to match: vanished
@@ -192,43 +191,23 @@ class Cart:
         products = products_by_ids(self.product_ids(), renditions.THUMB)
         # Whatever `_load` dropped or repaired is written back, so the session is clean again.
         raw = self.session.get(SESSION_KEY)
-        changed = raw is not None and self._data != raw
-        lines, notices = [], []
-        for key, item in list(self._data.items()):
-            product = products.get(int(key))
-            if product is None:
-                notices.append("An item in your cart is no longer available and was removed.")
-                self._data.pop(key)
-                changed = True
-                continue
-            quantity = item["quantity"]
-            stock = product.stock_quantity
-            if stock <= 0:
-                notices.append(f"{product.title} has sold out and was removed from your cart.")
-                self._data.pop(key)
-                changed = True
-                continue
-            if quantity > stock:
-                notices.append(
-                    f"Only {stock} of {product.title} left; we changed your cart to {stock}."
-                )
-                quantity = stock
-                item["quantity"] = stock
-                changed = True
-            seen = Decimal(item["price"]) if item.get("price") else None
-            line = CartLine(product=product, quantity=quantity, seen_price=seen)
-            if line.price_changed:
-                notices.append(
-                    f"The price of {product.title} changed from {format_money(seen, symbol)} "
-                    f"to {format_money(line.unit_price, symbol)} since you added it."
-                )
-                item["price"] = str(line.unit_price)
-                changed = True
-            elif seen is None:
-                item["price"] = str(line.unit_price)
-                changed = True
-            lines.append(line)
-        if changed:
+        if raw is not None and self._data != raw:
             self._save()
+        requested = self.requested_lines()
+        problems = check_lines(
+            requested,
+            products=products,
+            stock={pk: product.stock_quantity for pk, product in products.items()},
+            symbol=symbol,
+        )
+        self.apply(problems)
+        # Lines keep the price the shopper saw, so the page can still mark what changed.
+        lines = [
+            PricedLine(
+                products[line.product_id], self.quantity_of(line.product_id), line.seen_price
+            )
+            for line in requested
+            if self.quantity_of(line.product_id)
+        ]
         lines.sort(key=lambda line: line.product.title)
-        return CartContents(lines=lines, notices=notices)
+        return CartContents(lines=lines, notices=[problem.message for problem in problems])

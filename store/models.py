@@ -6,8 +6,6 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from .money import to_money
-
 
 @register_setting(icon="cog")
 class StoreSettings(BaseSiteSetting):
@@ -78,20 +76,3 @@ class StoreSettings(BaseSiteSetting):
             instance = super().for_site(site)
             cache.set(key, instance, cls.CACHE_SECONDS)
         return instance
-
-    def shipping_for(self, subtotal: Decimal) -> Decimal:
-        """Flat shipping, free at or above the threshold; nothing to ship costs nothing."""
-        subtotal = to_money(subtotal)
-        if subtotal <= 0:
-            return to_money(0)
-        if self.free_shipping_threshold and subtotal >= self.free_shipping_threshold:
-            return to_money(0)
-        return to_money(self.flat_shipping_cost)
-
-    def amount_to_free_shipping(self, subtotal: Decimal) -> Decimal:
-        if not self.free_shipping_threshold:
-            return to_money(0)
-        return max(to_money(self.free_shipping_threshold - to_money(subtotal)), to_money(0))
-
-    def tax_for(self, subtotal: Decimal) -> Decimal:
-        return to_money(to_money(subtotal) * self.tax_rate / Decimal(100))

@@ -23,6 +23,42 @@ from shop.models import Order, OrderItem, StockRecord
 from shop.services import place_order
 from store.money import to_money
 
+# --- Cart ---
+
+JSON = {"Accept": "application/json"}
+
+
+def post(client, name, product=None, data=None, json=True, **kwargs):
+    url = reverse(f"shop:{name}", args=[product.pk] if product is not None else [])
+    return client.post(url, data or {}, headers=JSON if json else {}, **kwargs)
+
+
+def add(client, product, quantity=None, json=True):
+    return post(
+        client, "cart_add", product, {} if quantity is None else {"quantity": quantity}, json
+    )
+
+
+def update(client, product, quantity, json=True):
+    return post(client, "cart_update", product, {"quantity": quantity}, json)
+
+
+def session_cart(client) -> dict:
+    return client.session.get("cart", {})
+
+
+def put_in_session(client, cart: dict) -> None:
+    session = client.session
+    session["cart"] = cart
+    session.save()
+
+
+class FakeSession(dict):
+    """A session for `Cart` without a request: a dict with the `modified` flag."""
+
+    modified = False
+
+
 # --- Checkout ---
 
 CUSTOMER = {

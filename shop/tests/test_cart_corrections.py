@@ -6,22 +6,9 @@ import pytest
 
 from shop.cart import Cart
 from shop.pricing import LineProblem, RequestedLine
+from shop.tests.helpers import FakeSession
 
 pytestmark = pytest.mark.django_db
-
-
-class FakeSession(dict):
-    modified = False
-
-
-@pytest.fixture
-def product(store):
-    return store.products[0]
-
-
-@pytest.fixture
-def other(store):
-    return store.products[1]
 
 
 def test_requested_lines_are_in_product_id_order_with_the_seen_price(product, other):

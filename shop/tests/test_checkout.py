@@ -30,16 +30,6 @@ def shop_settings(store):
     return StoreSettings.for_site(store.site)
 
 
-@pytest.fixture
-def product(store):
-    return store.products[0]
-
-
-@pytest.fixture
-def other(store):
-    return store.products[1]
-
-
 def test_place_order_creates_the_order_with_copies_of_what_was_sold(product, shop_settings):
     order = place(cart_with((product, 2)), shop_settings)
     item = order.items.get()

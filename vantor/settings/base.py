@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Django's widget templates, for the TemplatesSetting form renderer below.
+    "django.forms",
     "axes",
 ]
 
@@ -74,6 +76,10 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "vantor.urls"
 WSGI_APPLICATION = "vantor.wsgi.application"
+
+# Form fields render through the project's templates, so `templates/django/forms/field.html`
+# is the one field markup of every form (`{{ form.email.as_field_group }}`).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 TEMPLATES = [
     {

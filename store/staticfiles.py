@@ -59,7 +59,8 @@ class BundleFinder(finders.BaseFinder):
 
     def find(self, path, find_all=False, **kwargs):
         if path not in getattr(settings, "STATIC_BUNDLES", {}):
-            return [] if find_all or kwargs.get("all") else None
+            # Not None: staticfiles.finders.find() would count None as a match.
+            return []
         found = str(build_bundle(path))
         return [found] if find_all or kwargs.get("all") else found
 

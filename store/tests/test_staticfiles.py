@@ -74,8 +74,9 @@ def test_find_all_returns_a_list(parts):
 
 
 def test_paths_outside_the_bundles_are_left_to_other_finders(parts):
-    assert BundleFinder().find("css/first.css") is None
+    assert BundleFinder().find("css/first.css") == []
     assert BundleFinder().find("css/first.css", find_all=True) == []
+    assert finders.find("css/missing.css") is None
 
 
 def test_a_missing_part_is_a_configuration_error(parts, settings):

@@ -3,7 +3,7 @@
 Templates must ask for exactly these specs, or the prefetch misses and each image costs a query.
 """
 
-# Product cards (catalog.cards)
+# Product cards ({% card_image %} in templates/includes/product_card.html)
 CARD = ["fill-360x450|format-webp", "fill-720x900|format-webp"]
 # {% srcset_image image fill-{480x600,960x1200} format-webp %} on the product page gallery
 GALLERY = ["fill-480x600|format-webp", "fill-960x1200|format-webp"]

@@ -2,30 +2,14 @@ from django import template
 
 from store.models import StoreSettings
 
-from ..cards import CardRenderer, availability_of
+from .. import renditions
+from ..availability import availability_of
+from ..images import responsive_img
 
 register = template.Library()
 
-
-def _renderer(context) -> CardRenderer:
-    # One renderer per template render: the CSRF token and URLs are worked out once.
-    cache = context.render_context
-    if "catalog_card_renderer" not in cache:
-        request = context["request"]
-        cache["catalog_card_renderer"] = CardRenderer(request, StoreSettings.for_request(request))
-    return cache["catalog_card_renderer"]
-
-
-@register.simple_tag(takes_context=True)
-def product_card(context, product, eager=False):
-    """`{% product_card product %}`: the one product card (see catalog.cards)."""
-    return _renderer(context).card(product, eager=eager)
-
-
-@register.simple_tag(takes_context=True)
-def product_cards(context, products, eager=0, item_class=""):
-    """`{% product_cards products eager=4 %}`: a `<li>` with a card for each product."""
-    return _renderer(context).cards(products, eager_count=eager, item_class=item_class)
+# The card's width in each layout (see css/components/product-card.css and the grid breakpoints).
+CARD_SIZES = "(min-width: 70em) 22vw, (min-width: 40em) 30vw, 46vw"
 
 
 @register.simple_tag(takes_context=True)
@@ -37,3 +21,25 @@ def availability(context, product):
     request = context.get("request")
     threshold = StoreSettings.for_request(request).low_stock_threshold if request else 5
     return availability_of(product, threshold)
+
+
+@register.simple_tag
+def card_image(item, eager=False):
+    """The product card's <img> for a gallery item, in the specs the listing selectors prefetch.
+
+    Usage: `{% card_image product.primary_image eager=True %}`.
+    """
+    return responsive_img(
+        item.image,
+        renditions.CARD,
+        alt=item.alt_text,
+        sizes=CARD_SIZES,
+        css_class="product-card__image",
+        lazy=not eager,
+    )
+
+
+@register.filter
+def is_among_first(position, count) -> bool:
+    """`forloop.counter|is_among_first:4`: whether a listing's item is one of its first `count`."""
+    return bool(position and count) and int(position) <= int(count)

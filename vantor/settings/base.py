@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Django's widget templates, for the TemplatesSetting form renderer below.
+    "django.forms",
     "axes",
 ]
 
@@ -74,6 +76,10 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "vantor.urls"
 WSGI_APPLICATION = "vantor.wsgi.application"
+
+# Form fields render through the project's templates, so `templates/django/forms/field.html`
+# is the one field markup of every form (`{{ form.email.as_field_group }}`).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 TEMPLATES = [
     {
@@ -163,6 +169,33 @@ USE_I18N = True
 USE_TZ = True
 
 STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "store.staticfiles.BundleFinder",
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+]
+# One stylesheet, served as the concatenation of these parts in order (store/staticfiles.py).
+STATIC_BUNDLES = {
+    "css/vantor.css": [
+        "css/tokens.css",
+        "css/base.css",
+        "css/layout.css",
+        "css/components/header.css",
+        "css/components/messages.css",
+        "css/components/buttons.css",
+        "css/components/forms.css",
+        "css/components/price.css",
+        "css/components/product-card.css",
+        "css/components/blocks.css",
+        "css/components/order-summary.css",
+        "css/components/footer.css",
+        "css/pages/product.css",
+        "css/pages/cart.css",
+        "css/pages/checkout.css",
+        "css/pages/accounts.css",
+        "css/pages/search.css",
+    ],
+}
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))

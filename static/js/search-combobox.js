@@ -200,7 +200,3 @@ function enhance(form) {
 }
 
 document.querySelectorAll("form[data-search-combobox]").forEach(enhance);
-
-// On wide screens the search filters are a sidebar: show them open.
-const filters = document.querySelector("[data-search-filters]");
-if (filters && window.matchMedia("(min-width: 900px)").matches) filters.open = true;

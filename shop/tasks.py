@@ -68,3 +68,14 @@ def expire_unpaid_orders() -> int:
     from .payments.verification import expire_unpaid_orders as expire
 
     return expire()
+
+
+@task()
+def reconcile_payments() -> dict:
+    """Re-check online payments still started or pending with their providers, then expire the
+    holds still unpaid; schedule it every few minutes. Checking first means a payment that did
+    go through is applied before its hold can expire."""
+    from .payments.attempts import recheck_open_payments
+    from .payments.verification import expire_unpaid_orders as expire
+
+    return {"checked": recheck_open_payments(), "expired": expire()}

@@ -1,14 +1,21 @@
-"""Starting and checking payment attempts: the two calls the checkout and return views (and
-the reconciliation task) make. Services (write)."""
+"""Starting and checking payment attempts: the calls the checkout and return views make, and
+the reconciliation that re-checks attempts nobody came back for. Services (write)."""
 
 from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.utils import timezone
 
 from shop.models import Order
 from store.models import StoreSettings
 
-from .base import PaymentError, PaymentStart, PaymentUrls, get_provider, to_minor
+from .base import PaymentError, PaymentStart, PaymentStatus, PaymentUrls, get_provider, to_minor
 from .models import Payment
 from .verification import record_verification
+
+logger = logging.getLogger(__name__)
 
 
 def start_payment(
@@ -45,3 +52,27 @@ def check_payment(*, payment: Payment, data: dict | None = None) -> Order:
     provider cannot answer; nothing is recorded then."""
     verification = get_provider(payment.provider).verify(attempt=payment, data=data or {})
     return record_verification(payment=payment, verification=verification)
+
+
+def recheck_open_payments(*, older_than: timedelta = timedelta(minutes=2)) -> int:
+    """Ask the providers again about attempts still started or pending (the shopper never came
+    back, or the provider said "pending"), oldest first; attempts younger than `older_than`
+    are left to the shopper's own return. A provider that cannot answer is skipped and asked
+    again next run. Returns how many attempts were checked."""
+    cutoff = timezone.now() - older_than
+    open_attempts = (
+        Payment.objects.filter(
+            status__in=[PaymentStatus.STARTED, PaymentStatus.PENDING], created_at__lt=cutoff
+        )
+        .exclude(reference="")
+        .order_by("created_at")
+    )
+    checked = 0
+    for payment in open_attempts:
+        try:
+            check_payment(payment=payment)
+        except PaymentError as error:
+            logger.warning("Could not re-check %s: %s", payment, error)
+            continue
+        checked += 1
+    return checked

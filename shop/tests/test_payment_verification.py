@@ -3,13 +3,14 @@
 expire and give their stock back."""
 
 import json
+import threading
 from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.test import RequestFactory
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
@@ -20,7 +21,7 @@ from shop.payments import PaymentStatus, PaymentUrls, Verification, get_provider
 from shop.payments.attempts import start_payment
 from shop.payments.verification import expire_unpaid_orders, record_verification
 from shop.tests.helpers import make_order, set_stock, stock_of
-from shop.tests.payment_fixtures import stripe_fake
+from shop.tests.payment_fixtures import khalti, stripe_fake
 from store.models import StoreSettings
 from testing.payment_fakes import stripe_event, stripe_signature_header
 
@@ -207,6 +208,83 @@ def test_command_and_task_expire_holds(make_order, product):
     result = tasks.expire_unpaid_orders.enqueue()
     assert result.return_value == 1
     assert set(Order.objects.values_list("status", flat=True)) == {OrderStatus.CANCELLED}
+
+
+def test_webhook_racing_the_return_on_two_connections_pays_once(
+    transactional_db, products, make_order
+):
+    order = make_order([products[0]], status=OrderStatus.AWAITING_PAYMENT)
+    payment = attempt(order)
+    barrier = threading.Barrier(2)
+    errors = []
+
+    def verify():
+        try:
+            barrier.wait(timeout=30)
+            record_verification(payment=Payment.objects.get(pk=payment.pk), verification=PAID)
+        except Exception as error:  # reported by the assertion below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=verify) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    assert ModelLogEntry.objects.filter(action="shop.order.status").count() == 1
+    assert len(mail.outbox) == 2  # one confirmation, one store notice
+    assert len(Payment.objects.get().raw_answers) == 1
+
+
+# Reconciliation
+
+
+def khalti_attempt(khalti, order, status, *, minutes_ago=5):
+    """An attempt Khalti knows as `status`, started `minutes_ago`."""
+    payment = attempt(order, reference=f"pidx-{order.pk}")
+    khalti.payments[payment.reference] = {
+        "request": {},
+        "status": status,
+        "total_amount": payment.amount_minor,
+        "transaction_id": "TX-RECHECK",
+    }
+    Payment.objects.filter(pk=payment.pk).update(
+        created_at=timezone.now() - timedelta(minutes=minutes_ago)
+    )
+    return payment
+
+
+def test_reconciliation_applies_a_payment_before_its_hold_expires(khalti, awaiting, product):
+    set_stock(product, 4)
+    khalti_attempt(khalti, awaiting, "Completed")
+    age(awaiting, 31)
+    result = tasks.reconcile_payments.enqueue()
+    assert result.return_value == {"checked": 1, "expired": 0}
+    awaiting.refresh_from_db()
+    assert awaiting.status == OrderStatus.PENDING and not awaiting.paid_after_expiry
+    assert stock_of(product) == 4
+
+
+def test_reconciliation_leaves_fresh_attempts_to_the_shoppers_return(khalti, awaiting):
+    khalti_attempt(khalti, awaiting, "Completed", minutes_ago=0)
+    assert tasks.reconcile_payments.enqueue().return_value == {"checked": 0, "expired": 0}
+    assert khalti.calls == []
+
+
+def test_reconciliation_skips_a_provider_that_is_down(khalti, awaiting, product):
+    set_stock(product, 4)
+    payment = khalti_attempt(khalti, awaiting, "Completed")
+    khalti.mode = "down"
+    age(awaiting, 31)
+    out = StringIO()
+    call_command("expire_unpaid_orders", "--recheck", stdout=out)
+    assert "Re-checked 0 " in out.getvalue()
+    payment.refresh_from_db()
+    assert payment.status == PaymentStatus.STARTED
+    assert Order.objects.get(pk=awaiting.pk).status == OrderStatus.CANCELLED
+    assert stock_of(product) == 5
 
 
 # Stripe webhooks

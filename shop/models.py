@@ -66,6 +66,8 @@ CUSTOMER_FIELDS = ("email", "first_name", "last_name", "phone", *ADDRESS_FIELDS,
 
 
 class OrderStatus(models.TextChoices):
+    # Placed with its stock held, waiting for an online payment to be verified.
+    AWAITING_PAYMENT = "awaiting_payment", "Awaiting payment"
     PENDING = "pending", "Pending"
     PROCESSING = "processing", "Processing"
     SHIPPED = "shipped", "Shipped"
@@ -75,6 +77,7 @@ class OrderStatus(models.TextChoices):
 
 # Where an order may go from each status; delivered and cancelled are final.
 ORDER_TRANSITIONS: dict[str, frozenset[str]] = {
+    OrderStatus.AWAITING_PAYMENT: frozenset({OrderStatus.PENDING, OrderStatus.CANCELLED}),
     OrderStatus.PENDING: frozenset({OrderStatus.PROCESSING, OrderStatus.CANCELLED}),
     OrderStatus.PROCESSING: frozenset({OrderStatus.SHIPPED, OrderStatus.CANCELLED}),
     OrderStatus.SHIPPED: frozenset({OrderStatus.DELIVERED}),
@@ -123,6 +126,8 @@ class Order(models.Model):
     is_paid = models.BooleanField(default=False)
     payment_method = models.CharField(max_length=32)
     payment_id = models.CharField(max_length=128, blank=True)
+    # Paid online after its hold expired and it was cancelled: staff refund or fulfil it.
+    paid_after_expiry = models.BooleanField(default=False, db_index=True)
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -197,3 +202,7 @@ class OrderItem(models.Model):
 
     def __str__(self):
         return f"{self.quantity} × {self.product_name}"
+
+
+# Payment attempts live with their providers; imported here so Django registers them in `shop`.
+from .payments.models import Payment, ProviderEvent  # noqa: E402, F401

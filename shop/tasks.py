@@ -59,3 +59,23 @@ def send_order_email(order_number: str, kind: str, site_id: int, attempt: int = 
         retry.enqueue(order_number, kind, site_id, attempt + 1)
         return "retrying"
     return "sent"
+
+
+@task()
+def expire_unpaid_orders() -> int:
+    """Cancel orders whose payment hold has expired and put their stock back; schedule it every
+    few minutes (same code as `manage.py expire_unpaid_orders`)."""
+    from .payments.verification import expire_unpaid_orders as expire
+
+    return expire()
+
+
+@task()
+def reconcile_payments() -> dict:
+    """Re-check online payments still started or pending with their providers, then expire the
+    holds still unpaid; schedule it every few minutes. Checking first means a payment that did
+    go through is applied before its hold can expire."""
+    from .payments.attempts import recheck_open_payments
+    from .payments.verification import expire_unpaid_orders as expire
+
+    return {"checked": recheck_open_payments(), "expired": expire()}

@@ -40,6 +40,12 @@ class StoreSettings(BaseSiteSetting):
     low_stock_threshold = models.PositiveIntegerField(
         default=5, help_text="Products with this many units or fewer count as low in stock."
     )
+    payment_hold_minutes = models.PositiveIntegerField(
+        default=30,
+        validators=[MinValueValidator(1)],
+        help_text="How long an order paid online keeps its stock while the shopper pays; "
+        "unpaid after this, it is cancelled and its stock put back.",
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("store_name"), FieldPanel("contact_email")], "Store"),
@@ -53,6 +59,7 @@ class StoreSettings(BaseSiteSetting):
             "Shipping and tax",
         ),
         FieldPanel("low_stock_threshold"),
+        FieldPanel("payment_hold_minutes"),
     ]
 
     class Meta:

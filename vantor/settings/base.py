@@ -263,6 +263,31 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 TAGGIT_CASE_INSENSITIVE = True
 
+# --- Payment providers (owned by shop/payments/) ---
+# Sandbox endpoints by default. A provider is offered at checkout only when its keys are set
+# (see each provider's `is_configured`); cash on delivery always is. To go live, set the
+# production URLs and the merchant's live keys (README, "Payments").
+PAYMENT_TIMEOUT = float(os.environ.get("PAYMENT_TIMEOUT", "10"))  # seconds, every provider call
+KHALTI_SECRET_KEY = os.environ.get("KHALTI_SECRET_KEY", "")
+KHALTI_BASE_URL = os.environ.get("KHALTI_BASE_URL", "https://dev.khalti.com/api/v2/")
+# eSewa publishes its test merchant's code and key; they count as configured only when
+# ESEWA_ENABLED is set, or both are given explicitly (shop.payments.esewa.Esewa.is_configured).
+ESEWA_PRODUCT_CODE = os.environ.get("ESEWA_PRODUCT_CODE", "EPAYTEST")
+ESEWA_SECRET_KEY = os.environ.get("ESEWA_SECRET_KEY", "8gBm/:&EnhH.1/q")
+ESEWA_ENABLED = env_bool(
+    "ESEWA_ENABLED", "ESEWA_PRODUCT_CODE" in os.environ and "ESEWA_SECRET_KEY" in os.environ
+)
+ESEWA_FORM_URL = os.environ.get(
+    "ESEWA_FORM_URL", "https://rc-epay.esewa.com.np/api/epay/main/v2/form"
+)
+ESEWA_STATUS_URL = os.environ.get(
+    "ESEWA_STATUS_URL", "https://rc.esewa.com.np/api/epay/transaction/status/"
+)
+STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
+STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "https://api.stripe.com")
+# --- end of payment providers ---
+
 # The cart refuses quantities above this per line, whatever the stock.
 CART_MAX_QUANTITY_PER_LINE = 99
 

@@ -41,10 +41,10 @@ format: install-dev
 test: install-dev lint
 	$(BIN)/pytest
 
-# Throwaway PostgreSQL (+ Redis if installed), gunicorn, wrk: see bench/run.py.
+# Throwaway PostgreSQL (+ Redis if installed), gunicorn, wrk: see bench/__main__.py.
 # `make bench BENCH_ARGS=--quick` for a smoke run; needs `apt-get install -y wrk`.
 bench: install-dev
-	$(BIN)/python bench/run.py $(BENCH_ARGS)
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media .test-media staticfiles

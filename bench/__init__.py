@@ -1,7 +1,11 @@
-"""`make bench`: performance measurements of the shop on a production-like stack.
+"""`make bench` (`python -m bench`): performance measurements of the shop on a production-like
+stack.
 
-`bench/run.py` is the entry point; `services` starts the throwaway PostgreSQL, Redis and
-gunicorn processes, `load` drives wrk against loopback, `probe` runs inside Django to find real
-page URLs and count queries, and `report` formats and saves the results. Each measurement is a
-scenario function in `run.py`, so new ones (checkout, search) slot in beside the others.
+Modules, each importing only those listed before it: `processes` (run, measure and stop
+commands, read /proc), `load` (wrk against loopback), `report` (format and save the results),
+`services` (PostgreSQL through the tests' `testing.postgres.Cluster`, Redis, gunicorn), `stack`
+(one run's options, services and Django environment), `pages` (demo data, shopper pages, worker
+memory, queries per page), `runner` (runs scenarios, writes the report), `search` and `checkout`
+(their scenarios, and entry points `python -m bench.search` / `python -m bench.checkout`), and
+`__main__` (every scenario). `probe` runs inside Django in a subprocess.
 """

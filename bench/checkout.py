@@ -1,13 +1,14 @@
 """Checkout scenario: orders placed per second by concurrent buyers racing for one hot product,
 on PostgreSQL against gunicorn, with oversells and server errors counted.
 
-    python bench/checkout.py --quick                 # 32 products, 5 s of buying
-    python bench/checkout.py --buyers 16 --duration 15 --stock 3000 --workers 2
-    python bench/checkout.py --quick --emails queued   # emails left to a worker, as in production
+    python -m bench.checkout --quick                 # 32 products, 5 s of buying
+    python -m bench.checkout --buyers 16 --duration 15 --stock 3000 --workers 2
+    python -m bench.checkout --quick --emails queued   # emails left to a worker, as in production
 
-It reuses `bench.run` (the throwaway PostgreSQL, gunicorn with production settings, the demo
-store) and adds one scenario, `scenario_checkout(bench)`, which `bench/run.py` can list in
-SCENARIOS beside the others; `checkout_targets(results)` gives its rows for the target table.
+`scenario_checkout(bench)` is one of `python -m bench`'s scenarios; `checkout_targets(results)`
+gives its rows for the target table. Run on its own, it uses the same stack (the throwaway
+PostgreSQL, gunicorn with production settings, the demo store) for this scenario only. The
+database side (choosing the hot product, counting what was sold) is `bench.probe`'s.
 
 Each buyer is a thread with its own session, doing what a browser does without JavaScript:
 POST /cart/add/<hot>/ (one unit), GET /checkout/ (read the form's one-time token),
@@ -20,21 +21,20 @@ Afterwards the database says how many units were sold: more than the stock is an
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import json
 import os
 import re
 import secrets
-import subprocess
 import sys
 import threading
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlencode
 
-if __package__ in (None, ""):
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.pages import scenario_data
+from bench.stack import Bench, Options, make_bench, output_dir, start_services
 
 TARGETS = {"orders_per_s": 100, "oversold": 0, "server_errors": 0}
 DEFAULT_BUYERS = 16
@@ -53,48 +53,6 @@ ADDRESS = {
     "payment_method": "cod",
 }
 TOKEN = re.compile(r'name="checkout_token" value="([^"]+)"')
-
-
-# --- the Django side: `python -m bench.checkout prepare|verify` in the bench's environment -----
-
-
-def _django():
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vantor.settings.production")
-    import django
-
-    django.setup()
-
-
-def prepare(stock: int) -> dict:
-    """Pick the hot product (the first live one), give it `stock` units, forget past orders."""
-    _django()
-    from catalog.models import ProductPage
-    from shop.models import Order, StockRecord
-
-    product = ProductPage.objects.live().order_by("pk").first()
-    Order.objects.all().delete()
-    StockRecord.objects.update_or_create(product=product, defaults={"quantity": stock})
-    return {"product_id": product.pk, "title": product.title, "stock": stock}
-
-
-def verify(product_id: int, stock: int) -> dict:
-    """What the database says was sold, and whether that is more than there was."""
-    _django()
-    from django.db.models import Count, Sum
-
-    from shop.models import Order, OrderItem, StockRecord
-
-    sold = OrderItem.objects.filter(product_id=product_id).aggregate(units=Sum("quantity"))
-    units = sold["units"] or 0
-    left = StockRecord.objects.get(product_id=product_id).quantity
-    orders = Order.objects.aggregate(n=Count("pk"))["n"]
-    return {
-        "orders": orders,
-        "units_sold": units,
-        "stock_left": left,
-        "oversold": max(0, units - stock),
-        "consistent": left == stock - units and left >= 0,
-    }
 
 
 # --- the load --------------------------------------------------------------------------------
@@ -250,34 +208,19 @@ def run_load(base_url: str, product_id: int, *, buyers: int, duration: float) ->
 # --- the scenario ----------------------------------------------------------------------------
 
 
-def _django_call(bench, *args: str) -> dict:
-    result = subprocess.run(  # noqa: S603
-        [str(bench.python), "-m", "bench.checkout", *args],
-        cwd=Path(__file__).resolve().parent.parent,
-        env=bench.django_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    if result.returncode != 0:
-        from bench.services import ServiceError
-
-        raise ServiceError(f"bench.checkout {args[0]} failed:\n{result.stderr[-3000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
-
-
-def scenario_checkout(bench, *, buyers: int = DEFAULT_BUYERS, stock: int | None = None) -> dict:
+def scenario_checkout(
+    bench: Bench, *, buyers: int = DEFAULT_BUYERS, stock: int | None = None
+) -> dict:
     """Orders per second with `buyers` concurrent buyers of one hot product; oversells counted."""
     server = bench.server()
     duration = bench.options.duration
     # More stock than a 100 orders/s shop sells in 90 % of the run would keep the race for the
     # last units out of the run; this much sells out near the end at the target rate.
     stock = stock if stock is not None else max(50, int(TARGETS["orders_per_s"] * duration * 0.9))
-    hot = _django_call(bench, "prepare", str(stock))
+    hot = bench.probe("checkout-prepare", str(stock))
     print(f"  {buyers} buyers, {duration:.0f} s, {stock} units of {hot['title']} ...", flush=True)
     load = run_load(server.base_url, hot["product_id"], buyers=buyers, duration=duration)
-    database = _django_call(bench, "verify", str(hot["product_id"]), str(stock))
+    database = bench.probe("checkout-verify", str(hot["product_id"]), str(stock))
     result = {"product": hot, **load, "database": database}
     print(
         f"  {load['orders']} orders, {load['orders_per_s']} orders/s, "
@@ -290,7 +233,7 @@ def scenario_checkout(bench, *, buyers: int = DEFAULT_BUYERS, stock: int | None 
 
 
 def checkout_targets(results: dict) -> list[dict]:
-    """Rows for the target table, in `bench.run.check_targets`'s shape."""
+    """Rows for the target table: orders per second, oversold units, server errors."""
     entry = results.get("checkout")
     if not entry:
         return []
@@ -321,13 +264,6 @@ def checkout_targets(results: dict) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    import contextlib
-    import shutil
-    from datetime import UTC, datetime
-
-    from bench import run as bench_run
-    from bench.services import Postgres, Redis, make_workdir
-
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="5 s of buying")
     parser.add_argument("--products", type=int, default=32, help="demo store size")
@@ -344,64 +280,41 @@ def main(argv: list[str] | None = None) -> int:
         "default settings); queued: tasks are only enqueued, as with a worker in production",
     )
     args = parser.parse_args(argv)
-    # The suite's own parser, so Options stays in step with bench/run.py.
-    options = bench_run.parse_args(
-        [
-            "--products", str(args.products),
-            "--duration", str(args.duration or (5 if args.quick else 15)),
-            "--warmup", "0",
-            "--connections", str(args.buyers),
-            "--workers", str(args.workers),
-            "--cache", args.cache,
-        ]
-    )  # fmt: skip
-    output_dir = bench_run.RESULTS_DIR / (
-        datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-checkout"
+    options = Options(
+        products=args.products,
+        duration=args.duration or (5 if args.quick else 15),
+        warmup=0,
+        connections=args.buyers,
+        workers=args.workers,
+        cache=args.cache,
+        quick=args.quick,
     )
-    output_dir.mkdir(parents=True)
-    workdir = make_workdir()
     with contextlib.ExitStack() as services:
-        services.callback(shutil.rmtree, workdir, ignore_errors=True)
-        bench = bench_run.Bench(
-            options=options, workdir=workdir, output_dir=output_dir, services=services
-        )
+        bench = make_bench(options, output_dir("-checkout"), services)
         if args.emails == "queued":
             # Stand-in for a queue whose worker runs elsewhere: enqueue, do not run.
-            base_env = bench.django_env
-            bench.django_env = lambda: {
-                **base_env(),
-                "TASKS_BACKEND": "django_tasks.backends.dummy.DummyBackend",
-            }
-        bench.postgres = Postgres(workdir=workdir, logdir=output_dir)
-        services.callback(bench.postgres.stop)
-        print("starting PostgreSQL ...", flush=True)
-        bench.postgres.start()
-        if args.cache == "redis" or (args.cache == "auto" and Redis.available(bench.python)):
-            print("starting Redis ...", flush=True)
-            bench.redis = Redis(workdir=workdir, logdir=output_dir)
-            services.callback(bench.redis.stop)
-            bench.redis.start()
+            bench.extra_env["TASKS_BACKEND"] = "django_tasks.backends.dummy.DummyBackend"
+        start_services(bench)
         print("data:", flush=True)
-        bench_run.scenario_data(bench)
+        scenario_data(bench)
         print("checkout:", flush=True)
-        bench.results["checkout"] = scenario_checkout(bench, buyers=args.buyers, stock=args.stock)
-        bench.results["checkout"]["workers"] = args.workers
-        bench.results["checkout"]["cache"] = "redis" if bench.redis else "locmem"
-        bench.results["checkout"]["emails"] = args.emails
-        bench.results["checkout"]["cpus"] = os.cpu_count()
-    (output_dir / "checkout.json").write_text(json.dumps(bench.results, indent=2))
+        result = scenario_checkout(bench, buyers=args.buyers, stock=args.stock)
+        result.update(
+            workers=args.workers,
+            cache="redis" if bench.redis else "locmem",
+            emails=args.emails,
+            cpus=os.cpu_count(),
+        )
+        bench.results["checkout"] = result
+    saved = bench.output_dir / "checkout.json"
+    saved.write_text(json.dumps(bench.results, indent=2))
     checks = checkout_targets(bench.results)
     for check in checks:
         mark = "ok  " if check["ok"] else "MISS"
         print(f"{mark} {check['name']}: {check['value']} (target {check['target']})")
-    print(f"saved {output_dir / 'checkout.json'}")
+    print(f"saved {saved}")
     return 0 if all(check["ok"] for check in checks) else 1
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] in ("prepare", "verify"):
-        command, *rest = sys.argv[1:]
-        output = prepare(int(rest[0])) if command == "prepare" else verify(*map(int, rest))
-        print(json.dumps(output))
-        sys.exit(0)
     sys.exit(main())

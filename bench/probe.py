@@ -8,8 +8,10 @@ object on its last line of output:
 - `queries '<urls json>'`: queries per shopper page, each page requested once with Django's test
   client under CaptureQueriesContext (which captures SQL even with DEBUG off), with the time of
   the request and of its SQL.
-- `profile '<urls json>' <dir>`: a pyinstrument profile of a few warm requests to each page,
-  saved as profile-<page>.txt and .html in <dir> (needs `pip install pyinstrument`).
+- `checkout-prepare <stock>`: pick the checkout scenario's hot product (the first live one),
+  give it <stock> units and forget past orders.
+- `checkout-verify <product id> <stock>`: what the database says was sold of it, and whether
+  that is more than there was.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ import re
 import sys
 import time
 from collections import Counter
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import django
@@ -29,14 +30,15 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vantor.settings.production")
 django.setup()
 
 from django.db import connection  # noqa: E402
+from django.db.models import Count, Sum  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from catalog.models import PRODUCTS_PER_PAGE, CategoryPage, ProductPage  # noqa: E402
+from shop.models import Order, OrderItem, StockRecord  # noqa: E402
 
 PREFERRED_CATEGORY = "serums"
 CART_ITEMS = 3
-PROFILE_REPEATS = 10
 HOST = "127.0.0.1"
 # Literals removed, so that one statement repeated with different ids reads as a repeat.
 LITERALS = re.compile(r"'(?:[^']|'')*'|\b\d+\b")
@@ -140,38 +142,27 @@ def _pages(urls: dict) -> dict[str, str]:
     }
 
 
-def profile(urls: dict, output_dir: Path, repeats: int = PROFILE_REPEATS) -> dict:
-    """Profile each page with pyinstrument over a few warm requests; save text and HTML."""
-    from pyinstrument import Profiler  # optional: pip install pyinstrument
+def checkout_prepare(stock: int) -> dict:
+    """Pick the hot product (the first live one), give it `stock` units, forget past orders."""
+    product = ProductPage.objects.live().order_by("pk").first()
+    Order.objects.all().delete()
+    StockRecord.objects.update_or_create(product=product, defaults={"quantity": stock})
+    return {"product_id": product.pk, "title": product.title, "stock": stock}
 
-    results = {}
-    for name, url in _pages(urls).items():
-        if not url:
-            continue
-        client = Client(HTTP_HOST=HOST)
-        client.get(url)  # warm: per-process caches, renditions
-        profiler = Profiler(interval=0.0005)
-        start = time.perf_counter()
-        with profiler:
-            for _ in range(repeats):
-                client.get(url)
-        elapsed = time.perf_counter() - start
-        # The call tree through the project's own code (library frames folded), a flat list of
-        # every function by its own time, the interactive HTML, and the raw session for other
-        # views (`pyinstrument --load profile-<page>.pyisession -r text --show-all`).
-        text = output_dir / f"profile-{name}.txt"
-        text.write_text(profiler.output_text())
-        flat = profiler.output_text(show_all=True, flat=True)
-        (output_dir / f"profile-{name}-flat.txt").write_text(flat)
-        (output_dir / f"profile-{name}.html").write_text(profiler.output_html())
-        profiler.last_session.save(str(output_dir / f"profile-{name}.pyisession"))
-        results[name] = {
-            "url": url,
-            "requests": repeats,
-            "ms_per_request": round(elapsed / repeats * 1000, 1),
-            "file": str(text),
-        }
-    return results
+
+def checkout_verify(product_id: int, stock: int) -> dict:
+    """What the database says was sold, and whether that is more than there was."""
+    sold = OrderItem.objects.filter(product_id=product_id).aggregate(units=Sum("quantity"))
+    units = sold["units"] or 0
+    left = StockRecord.objects.get(product_id=product_id).quantity
+    orders = Order.objects.aggregate(n=Count("pk"))["n"]
+    return {
+        "orders": orders,
+        "units_sold": units,
+        "stock_left": left,
+        "oversold": max(0, units - stock),
+        "consistent": left == stock - units and left >= 0,
+    }
 
 
 def main(argv: list[str]) -> None:
@@ -180,12 +171,14 @@ def main(argv: list[str]) -> None:
         result = discover()
     elif command == "queries" and len(argv) == 2:
         result = count_queries(json.loads(argv[1]))
-    elif command == "profile" and len(argv) == 3:
-        result = profile(json.loads(argv[1]), Path(argv[2]))
+    elif command == "checkout-prepare" and len(argv) == 2:
+        result = checkout_prepare(int(argv[1]))
+    elif command == "checkout-verify" and len(argv) == 3:
+        result = checkout_verify(int(argv[1]), int(argv[2]))
     else:
         raise SystemExit(
             "usage: python -m bench.probe urls | queries '<urls json>' "
-            "| profile '<urls json>' <output dir>"
+            "| checkout-prepare <stock> | checkout-verify <product id> <stock>"
         )
     sys.stdout.write("\n" + json.dumps(result) + "\n")
 

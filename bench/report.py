@@ -131,16 +131,6 @@ def render(results: dict) -> str:
             )
         lines.append("")
 
-    profiles = results.get("profile")
-    if profiles:
-        lines.append("Profiles (pyinstrument, warm requests in-process)")
-        for name, item in profiles.items():
-            lines.append(
-                f"  {name:<10} {item['url']:<44} {item['ms_per_request']:7.1f} ms/request  "
-                f"{Path(item['file']).name}"
-            )
-        lines.append("")
-
     checks = results.get("targets", [])
     if checks:
         lines.append("Targets")

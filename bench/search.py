@@ -1,6 +1,6 @@
 """Search scenario for `make bench`: latency of the search page and of autocomplete.
 
-    python bench/run.py                  # every scenario, search included (10,000 products)
+    python -m bench                      # every scenario, search included (10,000 products)
     python -m bench.search               # only the demo data and this scenario
     python -m bench.search --quick       # 500 products, 3 s per URL
 
@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import statistics
 import sys
-from pathlib import Path
 from urllib.parse import urlencode
 
-if __package__ in (None, ""):
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench.load import require_wrk, run_wrk  # noqa: E402
-from bench.services import http_get  # noqa: E402
+from bench.load import require_wrk, run_wrk
+from bench.pages import data_checks, scenario_data
+from bench.processes import http_get
+from bench.runner import Scenario, run
+from bench.stack import Bench
 
 SEARCH_P99_MS = 50.0
 # Distinct queries, each asked once in turn: every one misses the cache of ranked matches.
@@ -47,7 +46,7 @@ SEARCH_URLS = {
 }
 
 
-def scenario_search(bench) -> dict:
+def scenario_search(bench: Bench) -> dict:
     """p50/p99 and rps of each search and autocomplete URL under wrk."""
     require_wrk()
     server = bench.server()
@@ -124,11 +123,15 @@ def search_checks(results: dict) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run bench/run.py with only the demo data and the search scenario."""
-    from bench import run
-
-    run.SCENARIOS[:] = [s for s in run.SCENARIOS if s[0] in ("data", "search")]
-    return run.main(argv)
+    """The demo data and the search scenario only, with the same options and report."""
+    return run(
+        argv,
+        [
+            Scenario("data", scenario_data, data_checks, required=True),
+            Scenario("search", scenario_search, search_checks),
+        ],
+        __doc__.split("\n\n")[0],
+    )
 
 
 if __name__ == "__main__":

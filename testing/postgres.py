@@ -73,15 +73,23 @@ def database_url(socket_dir: Path, name: str = DATABASE) -> str:
 
 
 class Cluster:
-    """One initdb'd, running cluster in a temporary directory."""
+    """One initdb'd, running cluster in a temporary directory.
 
-    def __init__(self) -> None:
+    The tests use the defaults. The benchmark (`bench/`) passes its own `server_options`
+    (production durability, a bigger cache) and database name: one cluster helper for both.
+    """
+
+    def __init__(
+        self, *, server_options: dict[str, str] | None = None, database: str = DATABASE
+    ) -> None:
         self.bin = bin_dir()
         self.root = Path(tempfile.mkdtemp(prefix="vantor-pg-"))
         self.data = self.root / "data"
         self.log = self.root / "server.log"
         self.owner_pid = os.getpid()
         self.running = False
+        self.server_options = SERVER_OPTIONS if server_options is None else server_options
+        self.database = database
 
     def start(self) -> str:
         (self.root / OWNER_FILE).write_text(str(self.owner_pid))
@@ -103,7 +111,7 @@ class Cluster:
                 "--no-sync",
             ]
         )
-        options = " ".join(f"-c {key}={value}" for key, value in SERVER_OPTIONS.items())
+        options = " ".join(f"-c {key}={value}" for key, value in self.server_options.items())
         options += f" -c unix_socket_directories={self.root} -p {PORT}"
         _run(
             [
@@ -131,10 +139,17 @@ class Cluster:
                 str(PORT),
                 "--username",
                 SUPERUSER,
-                DATABASE,
+                self.database,
             ]
         )
-        return database_url(self.root)
+        return database_url(self.root, self.database)
+
+    def server_pid(self) -> int | None:
+        """The postmaster's pid (first line of postmaster.pid), whose children are backends."""
+        try:
+            return int((self.data / "postmaster.pid").read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            return None
 
     def stop(self) -> None:
         # Only the process that started the cluster stops it (forked children inherit atexit).

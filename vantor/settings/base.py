@@ -61,6 +61,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "store.security.StoreCSPMiddleware",
+    "store.security.PrivacyHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -73,6 +75,56 @@ MIDDLEWARE = [
     # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# --- Security headers (store/security.py) ---
+# The storefront: our own origin only, no inline code. `form-action` gains the payment
+# providers' origins on PAYMENT_URL_PREFIXES only. Media from object storage adds its host.
+MEDIA_HOST = os.environ.get("MEDIA_HOST", "")  # e.g. https://media.example.com
+_self = ["'self'"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": _self,
+        "script-src": _self,
+        "style-src": _self,
+        "img-src": [*_self, "data:", *([MEDIA_HOST] if MEDIA_HOST else [])],
+        "font-src": _self,
+        "connect-src": _self,
+        "form-action": _self,
+        "frame-ancestors": ["'none'"],
+        "base-uri": _self,
+        "object-src": ["'none'"],
+    }
+}
+# Wagtail's admin still uses inline scripts and styles (and blob: images for uploads, and
+# frames of its own pages for previews), so it gets a looser policy on its own URLs.
+ADMIN_URL_PREFIXES = ("/admin/", "/documents/")
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": _self,
+        "script-src": [*_self, "'unsafe-inline'"],
+        "style-src": [*_self, "'unsafe-inline'"],
+        "img-src": [*_self, "data:", "blob:", *([MEDIA_HOST] if MEDIA_HOST else [])],
+        "font-src": [*_self, "data:"],
+        "connect-src": _self,
+        "frame-src": _self,
+        "form-action": _self,
+        "frame-ancestors": _self,
+        "base-uri": _self,
+        "object-src": ["'none'"],
+    }
+}
+PAYMENT_URL_PREFIXES = ("/checkout/", "/orders/")
+# Providers' hosted payment pages (the configured API/form URLs' origins are added too).
+PAYMENT_PAGE_ORIGINS = env_list(
+    "PAYMENT_PAGE_ORIGINS",
+    "https://test-pay.khalti.com,https://pay.khalti.com,https://rc-epay.esewa.com.np,"
+    "https://epay.esewa.com.np,https://checkout.stripe.com",
+)
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+)
+PRIVATE_URL_PREFIXES = ("/cart/", "/checkout/", "/orders/", "/accounts/")
+# --- end of security headers ---
 
 ROOT_URLCONF = "vantor.urls"
 WSGI_APPLICATION = "vantor.wsgi.application"

@@ -11,9 +11,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from store.money import format_money
+from store.wagtail.renditions import responsive_img
 
 from . import renditions
-from .images import responsive_img
 
 CARD_SIZES = "(min-width: 1100px) 22vw, (min-width: 700px) 30vw, 46vw"
 _ID_PLACEHOLDER = 918273645

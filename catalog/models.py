@@ -5,8 +5,6 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Subquery
-from django.http import Http404
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -14,9 +12,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail.url_routing import RouteResult
 
 from store.pages import StorePageMixin
+from store.wagtail.routing import OneQueryRoutingMixin
 
 from .blocks import ProductContentBlock
 from .panels import StockPanel
@@ -24,33 +22,7 @@ from .panels import StockPanel
 PRODUCTS_PER_PAGE = 24
 
 
-def find_catalog_page(base_url_path: str, path_components: list[str]):
-    """The live category (one component) or product (two) at `base_url_path` + components.
-
-    One query on the specific model, instead of Wagtail's two queries per tree level. Returns
-    None when nothing matches, so the caller falls back to Wagtail's own routing; raises Http404
-    for a match that is not live, as Wagtail does.
-    """
-    model = {1: CategoryPage, 2: ProductPage}.get(len(path_components))
-    if model is None or not all(path_components):
-        return None
-    url_path = base_url_path + "/".join(path_components) + "/"
-    pages = model.objects.filter(slug=path_components[-1], url_path=url_path)
-    if model is ProductPage:
-        # The breadcrumb needs the category's title: fetch it in the same query.
-        parent_url_path = base_url_path + path_components[0] + "/"
-        pages = pages.annotate(
-            category_title=Subquery(
-                Page.objects.filter(url_path=parent_url_path).values("title")[:1]
-            )
-        )
-    page = pages.select_related(*model.route_select_related).first()
-    if page is not None and not page.live:
-        raise Http404
-    return page
-
-
-class CatalogIndexPage(StorePageMixin, Page):
+class CatalogIndexPage(OneQueryRoutingMixin, StorePageMixin, Page):
     """The shop's front door (`/shop/`): lists the categories."""
 
     intro = models.TextField(blank=True)
@@ -60,12 +32,8 @@ class CatalogIndexPage(StorePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["catalog.CategoryPage"]
     max_count_per_parent = 1
-
-    def route(self, request, path_components):
-        page = find_catalog_page(self.url_path, path_components)
-        if page is not None:
-            return RouteResult(page)
-        return super().route(request, path_components)
+    # /shop/<category>/ and /shop/<category>/<product>/ resolve in one query.
+    routed_descendants = {1: "catalog.CategoryPage", 2: "catalog.ProductPage"}
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import categories_for_grid
@@ -258,7 +226,7 @@ class ProductPage(StorePageMixin, Page):
 
     def category_crumb(self, request=None) -> tuple[str, str]:
         """(title, url) of the category, from the routing query's annotation when it ran."""
-        title = getattr(self, "category_title", None)
+        title = getattr(self, "parent_title", None)
         if title is None:
             parent = self.get_parent()
             return parent.title, parent.get_url(request)

@@ -3,10 +3,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail.url_routing import RouteResult
 
-from catalog.models import find_catalog_page
 from store.pages import StorePageMixin
+from store.wagtail.routing import OneQueryRoutingMixin
 
 from .blocks import EditorialStreamBlock, prefetch_carousel_products, prefetch_link_pages
 
@@ -23,7 +22,7 @@ class EditorialPageMixin(StorePageMixin):
         return context
 
 
-class HomePage(EditorialPageMixin, Page):
+class HomePage(OneQueryRoutingMixin, EditorialPageMixin, Page):
     """The storefront's homepage, composed from the editorial block library."""
 
     body = StreamField(EditorialStreamBlock(), blank=True)
@@ -35,14 +34,8 @@ class HomePage(EditorialPageMixin, Page):
     subpage_types = ["catalog.CatalogIndexPage", "home.LandingPage"]
     max_count = 1
 
-    def route(self, request, path_components):
-        # /shop/<category>/ and /shop/<category>/<product>/ resolve in one query.
-        if len(path_components) in (2, 3):
-            base = self.url_path + path_components[0] + "/"
-            page = find_catalog_page(base, path_components[1:])
-            if page is not None:
-                return RouteResult(page)
-        return super().route(request, path_components)
+    # /shop/<category>/ and /shop/<category>/<product>/ resolve in one query.
+    routed_descendants = {2: "catalog.CategoryPage", 3: "catalog.ProductPage"}
 
 
 class LandingPage(EditorialPageMixin, Page):

@@ -22,8 +22,7 @@ from wagtail.search.utils import normalise_query_string
 
 from catalog.models import CategoryPage, ProductPage, ProductTag
 from catalog.selectors import live_products, with_card_data
-
-from .backends import result_pks
+from store.wagtail.search_backend import result_pks
 
 # Products taken from the backend per query, best first; facet counts are over these.
 MAX_MATCHES = 1000

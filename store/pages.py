@@ -1,22 +1,7 @@
 """Behaviour shared by every page type of the store."""
 
-from django.db.models import Q
-from wagtail.models import PageViewRestriction
+from .wagtail.view_restrictions import OneQueryViewRestrictionsMixin
 
 
-class StorePageMixin:
+class StorePageMixin(OneQueryViewRestrictionsMixin):
     """Mixed into each of our page models, before `Page`."""
-
-    def get_view_restrictions(self):
-        """The view restrictions on this page and its ancestors, in one query.
-
-        Wagtail's version loads the ancestors first, then their restrictions (two queries on every
-        page view). Ancestor paths are prefixes of our own path, so one query can match both a
-        restricted page in the chain and the source page of an alias in the chain.
-        """
-        if self.alias_of_id:
-            return super().get_view_restrictions()
-        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
-        return PageViewRestriction.objects.filter(
-            Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
-        ).distinct()

@@ -13,13 +13,22 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from store.models import StoreSettings
 from store.pages import StorePageMixin
+from store.seo import ShareImage, absolute, breadcrumb_json_ld, meta_description, share_image
 from store.wagtail.routing import OneQueryRoutingMixin
 
+from . import renditions
 from .blocks import ProductContentBlock
 from .panels import StockPanel
 
 PRODUCTS_PER_PAGE = 24
+
+
+def primary_of(gallery_images):
+    """The gallery image flagged primary, else the first, else None."""
+    images = list(gallery_images)
+    return next((item for item in images if item.is_primary), images[0] if images else None)
 
 
 class CatalogIndexPage(OneQueryRoutingMixin, StorePageMixin, Page):
@@ -70,6 +79,14 @@ class CategoryPage(StorePageMixin, Page):
         "price_asc": ("Price, low to high", ("price", "pk")),
         "price_desc": ("Price, high to low", ("-price", "-pk")),
     }
+
+    def get_share_image(self) -> ShareImage | None:
+        if self.hero_image is None:
+            return None
+        return ShareImage(self.hero_image, self.hero_alt_text, renditions.TILE[-1])
+
+    def get_structured_data(self, request, origin: str) -> list[dict]:
+        return [breadcrumb_json_ld(self, request, origin)]
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import products_for_listing
@@ -180,6 +197,7 @@ class ProductPage(StorePageMixin, Page):
     parent_page_types = ["catalog.CategoryPage"]
     subpage_types = []
     route_select_related = ("stock",)
+    og_type = "product"
 
     class Meta:
         indexes = [
@@ -235,18 +253,56 @@ class ProductPage(StorePageMixin, Page):
     @property
     def primary_image(self):
         """The gallery image flagged primary, else the first; uses prefetched rows if present."""
-        images = list(self.gallery_images.all())
-        for item in images:
-            if item.is_primary:
-                return item
-        return images[0] if images else None
+        return primary_of(self.gallery_images.all())
+
+    # Search engines and social networks (store.seo prints these).
+    def get_meta_description(self) -> str:
+        return meta_description(self.search_description or self.short_description)
+
+    def get_share_image(self) -> ShareImage | None:
+        # The gallery the page view fetched, renditions included: no query of its own.
+        gallery = getattr(self, "_gallery", None)
+        primary = primary_of(gallery if gallery is not None else self.gallery_images.all())
+        if primary is None:
+            return None
+        return ShareImage(primary.image, primary.alt_text, renditions.GALLERY[-1])
+
+    def get_structured_data(self, request, origin: str) -> list[dict]:
+        """A schema.org Product with one Offer, from the product and the store's settings."""
+        store = StoreSettings.for_request(request) if request is not None else StoreSettings()
+        url = absolute(origin, self.get_url(request))
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Product",
+            "name": self.title,
+            "sku": self.sku,
+            "url": url,
+            "description": self.get_meta_description(),
+            "brand": {"@type": "Brand", "name": store.store_name},
+            "offers": {
+                "@type": "Offer",
+                "url": url,
+                "price": f"{self.price:.2f}",
+                "priceCurrency": store.currency_code,
+                "availability": "https://schema.org/InStock"
+                if self.in_stock
+                else "https://schema.org/OutOfStock",
+                "itemCondition": "https://schema.org/NewCondition",
+            },
+        }
+        image = share_image(self, origin)
+        if image:
+            data["image"] = [image["url"]]
+        if self.size:
+            data["size"] = self.size
+        return [data]
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import gallery_for_product, related_products
 
         context = super().get_context(request, *args, **kwargs)
         context["category_title"], context["category_url"] = self.category_crumb(request)
-        context["gallery"] = gallery_for_product(self)
+        context["gallery"] = self._gallery = gallery_for_product(self)
         context["related_products"] = related_products(self)
         context["max_quantity"] = min(self.stock_quantity, settings.CART_MAX_QUANTITY_PER_LINE)
         return context

@@ -4,7 +4,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from catalog import renditions
 from store.pages import StorePageMixin
+from store.seo import ShareImage
 from store.wagtail.routing import OneQueryRoutingMixin
 
 from .blocks import EditorialStreamBlock, prefetch_carousel_products, prefetch_link_pages
@@ -20,6 +22,14 @@ class EditorialPageMixin(StorePageMixin):
         with prefetch_link_pages(self.body):
             prefetch_carousel_products(self.body)
         return context
+
+    def get_share_image(self) -> ShareImage | None:
+        """The first hero block's image, at the hero's large size."""
+        for block in self.body:
+            if block.block_type == "hero" and block.value.get("image"):
+                image, alt = block.value["image"], block.value.get("alt_text") or ""
+                return ShareImage(image, alt, renditions.HERO[1])
+        return None
 
 
 class HomePage(OneQueryRoutingMixin, EditorialPageMixin, Page):

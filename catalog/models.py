@@ -21,6 +21,7 @@ from store.wagtail.routing import OneQueryRoutingMixin
 from . import renditions
 from .blocks import ProductContentBlock
 from .panels import StockPanel
+from .sorting import DEFAULT_SORT, PRODUCT_SORTS, sort_options
 
 PRODUCTS_PER_PAGE = 24
 
@@ -73,13 +74,6 @@ class CategoryPage(StorePageMixin, Page):
     subpage_types = ["catalog.ProductPage"]
     route_select_related = ("hero_image",)
 
-    SORTS = {
-        "featured": ("Featured", ("-is_featured", "-is_bestseller", "path")),
-        "newest": ("Newest", ("-first_published_at", "-pk")),
-        "price_asc": ("Price, low to high", ("price", "pk")),
-        "price_desc": ("Price, high to low", ("-price", "-pk")),
-    }
-
     def get_share_image(self) -> ShareImage | None:
         if self.hero_image is None:
             return None
@@ -92,10 +86,10 @@ class CategoryPage(StorePageMixin, Page):
         from .selectors import products_for_listing
 
         context = super().get_context(request, *args, **kwargs)
-        sort = request.GET.get("sort", "featured")
-        if sort not in self.SORTS:
-            sort = "featured"
-        products = products_for_listing(category=self, ordering=self.SORTS[sort][1])
+        sort = request.GET.get("sort", DEFAULT_SORT)
+        if sort not in PRODUCT_SORTS:
+            sort = DEFAULT_SORT
+        products = products_for_listing(category=self, ordering=PRODUCT_SORTS[sort].ordering)
         paginator = Paginator(products, PRODUCTS_PER_PAGE)
         try:
             page = paginator.page(request.GET.get("page", 1))
@@ -107,7 +101,7 @@ class CategoryPage(StorePageMixin, Page):
             products=page.object_list,
             page_obj=page,
             sort=sort,
-            sort_options=[(key, label) for key, (label, _) in self.SORTS.items()],
+            sort_options=sort_options(),
         )
         return context
 

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from operator import attrgetter
 
 from django.core.cache import cache
 from django.db.models import Count, Q
@@ -22,6 +23,7 @@ from wagtail.search.utils import normalise_query_string
 
 from catalog.models import CategoryPage, ProductPage, ProductTag
 from catalog.selectors import live_products, with_card_data
+from catalog.sorting import PRODUCT_SORTS, Sort
 from store.wagtail.search_backend import result_pks
 
 # Products taken from the backend per query, best first; facet counts are over these.
@@ -51,12 +53,9 @@ PRICE_RANGES = (
 )
 PRICE_RANGES_BY_KEY = {price_range.key: price_range for price_range in PRICE_RANGES}
 
-SORTS = {
-    "relevance": "Relevance",
-    "price_asc": "Price, low to high",
-    "price_desc": "Price, high to low",
-    "newest": "Newest",
-}
+# Search adds "relevance" on top of the listing sorts: only a query has one.
+RELEVANCE = Sort("relevance", "Relevance", ())
+SORTS: dict[str, Sort] = {RELEVANCE.key: RELEVANCE, **PRODUCT_SORTS}
 
 
 @dataclass(frozen=True)
@@ -78,9 +77,12 @@ class Candidate:
     """What filtering, counting and sorting need to know about one matching product."""
 
     pk: int
+    path: str
     parent_path: str
     price: Decimal
-    published: datetime | None
+    first_published_at: datetime | None
+    is_featured: bool
+    is_bestseller: bool
     in_stock: bool
     position: int
     exact: bool = False
@@ -170,14 +172,26 @@ def _candidates(
     steplen = ProductPage.steplen
     candidates = {}
     rows = products.values_list(
-        "pk", "path", "price", "first_published_at", "stock__quantity", "title"
+        "pk",
+        "path",
+        "price",
+        "first_published_at",
+        "is_featured",
+        "is_bestseller",
+        "stock__quantity",
+        "title",
     ).order_by("path")
-    for index, (pk, path, price, published, quantity, title) in enumerate(rows):
+    for index, (pk, path, price, published, featured, bestseller, quantity, title) in enumerate(
+        rows
+    ):
         candidates[pk] = Candidate(
             pk=pk,
+            path=path,
             parent_path=path[:-steplen],
             price=price,
-            published=published,
+            first_published_at=published,
+            is_featured=featured,
+            is_bestseller=bestseller,
             in_stock=(quantity or 0) > 0,
             position=position.get(pk, index),
             exact=bool(folded) and " ".join(title.split()).casefold() == folded,
@@ -207,15 +221,12 @@ def _passes(candidate: Candidate, filters: Filters, category_path: str | None, s
     return True
 
 
-def _sort_key(sort: str):
-    if sort == "price_asc":
-        return lambda c: (c.price, c.position)
-    if sort == "price_desc":
-        return lambda c: (-c.price, c.position)
-    if sort == "newest":
-        return lambda c: (-(c.published.timestamp() if c.published else 0), c.position)
-    # Relevance: pinned by an editor, then an exact title match, then the backend's order.
-    return lambda c: (not c.promoted, not c.exact, c.position)
+def _sort(candidates: list[Candidate], sort: str) -> None:
+    if sort in PRODUCT_SORTS:
+        PRODUCT_SORTS[sort].sort_in_memory(candidates, then=attrgetter("position"))
+    else:
+        # Relevance: pinned by an editor, then an exact title match, then the backend's order.
+        candidates.sort(key=lambda c: (not c.promoted, not c.exact, c.position))
 
 
 def search_products(
@@ -259,7 +270,7 @@ def search_products(
         in_stock=sum(1 for c in narrowed("in_stock") if c.in_stock),
     )
     facets.categories.sort(key=lambda item: item[0].path)
-    results.sort(key=_sort_key(sort))
+    _sort(results, sort)
     shown = {c.pk for c in results}
     return ProductSearch(
         ids=[c.pk for c in results],

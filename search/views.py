@@ -9,6 +9,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from catalog.models import ProductPage
+from catalog.sorting import sort_options
 from store.models import StoreSettings
 from store.money import format_money
 
@@ -117,7 +118,7 @@ def search(request):
         "query": query,
         "filters": filters,
         "sort": sort,
-        "sort_options": list(SORTS.items()),
+        "sort_options": sort_options(SORTS),
         "state": state,
         "searched": bool(query or filters.active),
     }

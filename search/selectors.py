@@ -24,6 +24,8 @@ from wagtail.search.utils import normalise_query_string
 from catalog.models import CategoryPage, ProductPage, ProductTag
 from catalog.selectors import live_products, with_card_data
 from catalog.sorting import PRODUCT_SORTS, Sort
+from store.models import StoreSettings
+from store.price_bands import PriceBand, price_bands
 from store.wagtail.search_backend import result_pks
 
 # Products taken from the backend per query, best first; facet counts are over these.
@@ -34,24 +36,6 @@ EDITORIAL_RESULTS = 4
 TAG_FACET_SIZE = 12
 AUTOCOMPLETE_RESULTS = 6
 
-
-@dataclass(frozen=True)
-class PriceRange:
-    key: str
-    low: Decimal | None
-    high: Decimal | None
-
-    def contains(self, price: Decimal) -> bool:
-        return (self.low is None or price >= self.low) and (self.high is None or price < self.high)
-
-
-PRICE_RANGES = (
-    PriceRange("under-2000", None, Decimal("2000")),
-    PriceRange("2000-4000", Decimal("2000"), Decimal("4000")),
-    PriceRange("4000-6000", Decimal("4000"), Decimal("6000")),
-    PriceRange("6000-up", Decimal("6000"), None),
-)
-PRICE_RANGES_BY_KEY = {price_range.key: price_range for price_range in PRICE_RANGES}
 
 # Search adds "relevance" on top of the listing sorts: only a query has one.
 RELEVANCE = Sort("relevance", "Relevance", ())
@@ -94,7 +78,7 @@ class Candidate:
 class FacetCounts:
     categories: list[tuple[CategoryPage, int]]
     tags: list[tuple[str, str, int]]  # slug, name, count
-    prices: list[tuple[PriceRange, int]]
+    prices: list[tuple[PriceBand, int]]
     in_stock: int
 
 
@@ -207,15 +191,20 @@ def _candidates(
     return list(candidates.values()), tag_names
 
 
-def _passes(candidate: Candidate, filters: Filters, category_path: str | None, skip: str) -> bool:
+def _passes(
+    candidate: Candidate,
+    filters: Filters,
+    category_path: str | None,
+    band: PriceBand | None,
+    skip: str,
+) -> bool:
     if skip != "category" and category_path is not None:
         if candidate.parent_path != category_path:
             return False
     if skip != "tags" and filters.tags and not candidate.tags.issuperset(filters.tags):
         return False
-    if skip != "price" and filters.price:
-        if not PRICE_RANGES_BY_KEY[filters.price].contains(candidate.price):
-            return False
+    if skip != "price" and band is not None and not band.contains(candidate.price):
+        return False
     if skip != "in_stock" and filters.in_stock and not candidate.in_stock:
         return False
     return True
@@ -229,12 +218,25 @@ def _sort(candidates: list[Candidate], sort: str) -> None:
         candidates.sort(key=lambda c: (not c.promoted, not c.exact, c.position))
 
 
+def store_price_bands(currency_code: str = "") -> tuple[PriceBand, ...]:
+    """The price bands of the store's currency (the default store's when not given)."""
+    return price_bands(currency_code or StoreSettings().currency_code)
+
+
 def search_products(
-    *, query: str, filters: Filters, sort: str = "relevance", promoted: list[int] = ()
+    *,
+    query: str,
+    filters: Filters,
+    sort: str = "relevance",
+    promoted: list[int] = (),
+    bands: tuple[PriceBand, ...] = (),
 ) -> ProductSearch:
     """Live products matching `query` (or all of them when there is no query), narrowed by
-    `filters` and sorted, with the count each facet value would give if chosen."""
+    `filters` and sorted, with the count each facet value would give if chosen. `bands` are
+    the price bands of the store's currency (`store_price_bands()` when not given)."""
     promoted = list(promoted)
+    bands = bands or store_price_bands()
+    band = next((b for b in bands if b.key == filters.price), None)
     ids = None
     capped = False
     if query:
@@ -251,7 +253,7 @@ def search_products(
     category_path = category.path if category else None
 
     def narrowed(skip: str = "") -> list[Candidate]:
-        return [c for c in candidates if _passes(c, filters, category_path, skip)]
+        return [c for c in candidates if _passes(c, filters, category_path, band, skip)]
 
     results = narrowed()
     category_counts = Counter(c.parent_path for c in narrowed("category"))
@@ -266,7 +268,7 @@ def search_products(
             for slug, n in sorted(tag_counts.items(), key=lambda item: (-item[1], item[0]))
             if n or slug in filters.tags
         ][: max(TAG_FACET_SIZE, len(filters.tags))],
-        prices=[(pr, sum(1 for c in by_price if pr.contains(c.price))) for pr in PRICE_RANGES],
+        prices=[(b, sum(1 for c in by_price if b.contains(c.price))) for b in bands],
         in_stock=sum(1 for c in narrowed("in_stock") if c.in_stock),
     )
     facets.categories.sort(key=lambda item: item[0].path)

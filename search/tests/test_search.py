@@ -8,6 +8,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from catalog.models import ProductPage
 from search.selectors import Filters, search_products
+from store.models import StoreSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -232,3 +233,13 @@ def test_search_sorts_by_featured_as_category_pages_do(client, catalog):
     response = client.get("/search/", {"q": "skin", "sort": "featured"})
     assert response.context["sort"] == "featured"
     assert titles(response)[0] == "Cloud Milk Cleanser"
+
+
+def test_price_bands_follow_the_store_currency(client, catalog):
+    settings = StoreSettings.for_site(catalog.store.site)
+    settings.currency_code = "USD"
+    settings.currency_symbol = "$"
+    settings.save()
+    response = client.get("/search/", {"q": "skin"})
+    assert [band.key for band in response.context["price_ranges"]][0] == "under-15"
+    assert set(facet(response, "prices")) == {"$ 45 and over"}

@@ -7,7 +7,7 @@ from django.contrib.auth.forms import (
     SetPasswordForm,
 )
 
-from shop.models import ADDRESS_FIELDS
+from store.addresses import ADDRESS_FIELDS, AUTOCOMPLETE
 
 from .models import Profile
 
@@ -124,13 +124,13 @@ class ProfileForm(AccessibleErrorsMixin, forms.ModelForm):
         model = Profile
         fields = ["phone", *ADDRESS_FIELDS]
         widgets = {
-            "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
-            "address_line1": forms.TextInput(attrs={"autocomplete": "address-line1"}),
-            "address_line2": forms.TextInput(attrs={"autocomplete": "address-line2"}),
-            "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
-            "state_province": forms.TextInput(attrs={"autocomplete": "address-level1"}),
-            "postal_code": forms.TextInput(attrs={"autocomplete": "postal-code"}),
-            "country": forms.Select(attrs={"autocomplete": "country"}),
+            "phone": forms.TextInput(attrs={"autocomplete": AUTOCOMPLETE["phone"], "type": "tel"}),
+            **{
+                name: forms.TextInput(attrs={"autocomplete": AUTOCOMPLETE[name]})
+                for name in ADDRESS_FIELDS
+                if name != "country"
+            },
+            "country": forms.Select(attrs={"autocomplete": AUTOCOMPLETE["country"]}),
         }
         help_texts = {"phone": "For the courier, if they can’t find you."}
 

@@ -1,7 +1,7 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 
-from shop.models import COUNTRIES, DEFAULT_COUNTRY
+from store.addresses import AddressFields
 
 
 class UserManager(BaseUserManager):
@@ -53,17 +53,14 @@ class User(AbstractUser):
         return self.get_full_name() or self.email
 
 
-class Profile(models.Model):
+class Profile(AddressFields):
     """What a shopper keeps on file: a phone number and the address checkout starts from."""
 
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
     phone = models.CharField(max_length=32, blank=True)
+    # A profile may have no address yet: the two fields an order requires are optional here.
     address_line1 = models.CharField("address", max_length=200, blank=True)
-    address_line2 = models.CharField("apartment, suite, etc.", max_length=200, blank=True)
     city = models.CharField(max_length=100, blank=True)
-    state_province = models.CharField("state or province", max_length=100, blank=True)
-    postal_code = models.CharField(max_length=20, blank=True)
-    country = models.CharField(max_length=2, choices=COUNTRIES, default=DEFAULT_COUNTRY)
 
     class Meta:
         verbose_name = "profile"

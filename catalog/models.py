@@ -5,8 +5,6 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Subquery
-from django.http import Http404
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -14,43 +12,27 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail.url_routing import RouteResult
 
+from store.models import StoreSettings
 from store.pages import StorePageMixin
+from store.seo import ShareImage, absolute, breadcrumb_json_ld, meta_description, share_image
+from store.wagtail.routing import OneQueryRoutingMixin
 
+from . import renditions
 from .blocks import ProductContentBlock
 from .panels import StockPanel
+from .sorting import DEFAULT_SORT, PRODUCT_SORTS, sort_options
 
 PRODUCTS_PER_PAGE = 24
 
 
-def find_catalog_page(base_url_path: str, path_components: list[str]):
-    """The live category (one component) or product (two) at `base_url_path` + components.
-
-    One query on the specific model, instead of Wagtail's two queries per tree level. Returns
-    None when nothing matches, so the caller falls back to Wagtail's own routing; raises Http404
-    for a match that is not live, as Wagtail does.
-    """
-    model = {1: CategoryPage, 2: ProductPage}.get(len(path_components))
-    if model is None or not all(path_components):
-        return None
-    url_path = base_url_path + "/".join(path_components) + "/"
-    pages = model.objects.filter(slug=path_components[-1], url_path=url_path)
-    if model is ProductPage:
-        # The breadcrumb needs the category's title: fetch it in the same query.
-        parent_url_path = base_url_path + path_components[0] + "/"
-        pages = pages.annotate(
-            category_title=Subquery(
-                Page.objects.filter(url_path=parent_url_path).values("title")[:1]
-            )
-        )
-    page = pages.select_related(*model.route_select_related).first()
-    if page is not None and not page.live:
-        raise Http404
-    return page
+def primary_of(gallery_images):
+    """The gallery image flagged primary, else the first, else None."""
+    images = list(gallery_images)
+    return next((item for item in images if item.is_primary), images[0] if images else None)
 
 
-class CatalogIndexPage(StorePageMixin, Page):
+class CatalogIndexPage(OneQueryRoutingMixin, StorePageMixin, Page):
     """The shop's front door (`/shop/`): lists the categories."""
 
     intro = models.TextField(blank=True)
@@ -60,12 +42,8 @@ class CatalogIndexPage(StorePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["catalog.CategoryPage"]
     max_count_per_parent = 1
-
-    def route(self, request, path_components):
-        page = find_catalog_page(self.url_path, path_components)
-        if page is not None:
-            return RouteResult(page)
-        return super().route(request, path_components)
+    # /shop/<category>/ and /shop/<category>/<product>/ resolve in one query.
+    routed_descendants = {1: "catalog.CategoryPage", 2: "catalog.ProductPage"}
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import categories_for_grid
@@ -96,21 +74,22 @@ class CategoryPage(StorePageMixin, Page):
     subpage_types = ["catalog.ProductPage"]
     route_select_related = ("hero_image",)
 
-    SORTS = {
-        "featured": ("Featured", ("-is_featured", "-is_bestseller", "path")),
-        "newest": ("Newest", ("-first_published_at", "-pk")),
-        "price_asc": ("Price, low to high", ("price", "pk")),
-        "price_desc": ("Price, high to low", ("-price", "-pk")),
-    }
+    def get_share_image(self) -> ShareImage | None:
+        if self.hero_image is None:
+            return None
+        return ShareImage(self.hero_image, self.hero_alt_text, renditions.TILE[-1])
+
+    def get_structured_data(self, request, origin: str) -> list[dict]:
+        return [breadcrumb_json_ld(self, request, origin)]
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import products_for_listing
 
         context = super().get_context(request, *args, **kwargs)
-        sort = request.GET.get("sort", "featured")
-        if sort not in self.SORTS:
-            sort = "featured"
-        products = products_for_listing(category=self, ordering=self.SORTS[sort][1])
+        sort = request.GET.get("sort", DEFAULT_SORT)
+        if sort not in PRODUCT_SORTS:
+            sort = DEFAULT_SORT
+        products = products_for_listing(category=self, ordering=PRODUCT_SORTS[sort].ordering)
         paginator = Paginator(products, PRODUCTS_PER_PAGE)
         try:
             page = paginator.page(request.GET.get("page", 1))
@@ -122,7 +101,7 @@ class CategoryPage(StorePageMixin, Page):
             products=page.object_list,
             page_obj=page,
             sort=sort,
-            sort_options=[(key, label) for key, (label, _) in self.SORTS.items()],
+            sort_options=sort_options(),
         )
         return context
 
@@ -212,6 +191,7 @@ class ProductPage(StorePageMixin, Page):
     parent_page_types = ["catalog.CategoryPage"]
     subpage_types = []
     route_select_related = ("stock",)
+    og_type = "product"
 
     class Meta:
         indexes = [
@@ -258,7 +238,7 @@ class ProductPage(StorePageMixin, Page):
 
     def category_crumb(self, request=None) -> tuple[str, str]:
         """(title, url) of the category, from the routing query's annotation when it ran."""
-        title = getattr(self, "category_title", None)
+        title = getattr(self, "parent_title", None)
         if title is None:
             parent = self.get_parent()
             return parent.title, parent.get_url(request)
@@ -267,18 +247,56 @@ class ProductPage(StorePageMixin, Page):
     @property
     def primary_image(self):
         """The gallery image flagged primary, else the first; uses prefetched rows if present."""
-        images = list(self.gallery_images.all())
-        for item in images:
-            if item.is_primary:
-                return item
-        return images[0] if images else None
+        return primary_of(self.gallery_images.all())
+
+    # Search engines and social networks (store.seo prints these).
+    def get_meta_description(self) -> str:
+        return meta_description(self.search_description or self.short_description)
+
+    def get_share_image(self) -> ShareImage | None:
+        # The gallery the page view fetched, renditions included: no query of its own.
+        gallery = getattr(self, "_gallery", None)
+        primary = primary_of(gallery if gallery is not None else self.gallery_images.all())
+        if primary is None:
+            return None
+        return ShareImage(primary.image, primary.alt_text, renditions.GALLERY[-1])
+
+    def get_structured_data(self, request, origin: str) -> list[dict]:
+        """A schema.org Product with one Offer, from the product and the store's settings."""
+        store = StoreSettings.for_request(request) if request is not None else StoreSettings()
+        url = absolute(origin, self.get_url(request))
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Product",
+            "name": self.title,
+            "sku": self.sku,
+            "url": url,
+            "description": self.get_meta_description(),
+            "brand": {"@type": "Brand", "name": store.store_name},
+            "offers": {
+                "@type": "Offer",
+                "url": url,
+                "price": f"{self.price:.2f}",
+                "priceCurrency": store.currency_code,
+                "availability": "https://schema.org/InStock"
+                if self.in_stock
+                else "https://schema.org/OutOfStock",
+                "itemCondition": "https://schema.org/NewCondition",
+            },
+        }
+        image = share_image(self, origin)
+        if image:
+            data["image"] = [image["url"]]
+        if self.size:
+            data["size"] = self.size
+        return [data]
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import gallery_for_product, related_products
 
         context = super().get_context(request, *args, **kwargs)
         context["category_title"], context["category_url"] = self.category_crumb(request)
-        context["gallery"] = gallery_for_product(self)
+        context["gallery"] = self._gallery = gallery_for_product(self)
         context["related_products"] = related_products(self)
         context["max_quantity"] = min(self.stock_quantity, settings.CART_MAX_QUANTITY_PER_LINE)
         return context

@@ -3,10 +3,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail.url_routing import RouteResult
 
-from catalog.models import find_catalog_page
+from catalog import renditions
 from store.pages import StorePageMixin
+from store.seo import ShareImage
+from store.wagtail.routing import OneQueryRoutingMixin
 
 from .blocks import EditorialStreamBlock, prefetch_carousel_products, prefetch_link_pages
 
@@ -22,8 +23,16 @@ class EditorialPageMixin(StorePageMixin):
             prefetch_carousel_products(self.body)
         return context
 
+    def get_share_image(self) -> ShareImage | None:
+        """The first hero block's image, at the hero's large size."""
+        for block in self.body:
+            if block.block_type == "hero" and block.value.get("image"):
+                image, alt = block.value["image"], block.value.get("alt_text") or ""
+                return ShareImage(image, alt, renditions.HERO[1])
+        return None
 
-class HomePage(EditorialPageMixin, Page):
+
+class HomePage(OneQueryRoutingMixin, EditorialPageMixin, Page):
     """The storefront's homepage, composed from the editorial block library."""
 
     body = StreamField(EditorialStreamBlock(), blank=True)
@@ -35,14 +44,8 @@ class HomePage(EditorialPageMixin, Page):
     subpage_types = ["catalog.CatalogIndexPage", "home.LandingPage"]
     max_count = 1
 
-    def route(self, request, path_components):
-        # /shop/<category>/ and /shop/<category>/<product>/ resolve in one query.
-        if len(path_components) in (2, 3):
-            base = self.url_path + path_components[0] + "/"
-            page = find_catalog_page(base, path_components[1:])
-            if page is not None:
-                return RouteResult(page)
-        return super().route(request, path_components)
+    # /shop/<category>/ and /shop/<category>/<product>/ resolve in one query.
+    routed_descendants = {2: "catalog.CategoryPage", 3: "catalog.ProductPage"}
 
 
 class LandingPage(EditorialPageMixin, Page):

@@ -5,7 +5,9 @@ import re
 
 from django import forms
 
-from .selectors import PRICE_RANGES_BY_KEY, SORTS, Filters
+from store.price_bands import PriceBand
+
+from .selectors import SORTS, Filters, store_price_bands
 
 MAX_QUERY_LENGTH = 200
 MAX_TAGS = 5
@@ -33,6 +35,11 @@ class SearchForm(forms.Form):
     sort = forms.CharField(required=False)
     page = forms.CharField(required=False)
 
+    def __init__(self, *args, bands: tuple[PriceBand, ...] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        # Price keys are the store currency's band keys; any other is dropped.
+        self.price_keys = {band.key for band in bands or store_price_bands()}
+
     def params(self) -> tuple[str, Filters, str, str]:
         """(query, filters, sort, page number) with every unknown value dropped."""
         self.is_valid()
@@ -46,7 +53,7 @@ class SearchForm(forms.Form):
         filters = Filters(
             category=category if SLUG.match(category or "") else "",
             tags=tuple(dict.fromkeys(tag.lower() for tag in tags))[:MAX_TAGS],
-            price=price if price in PRICE_RANGES_BY_KEY else "",
+            price=price if price in self.price_keys else "",
             in_stock=data.get("in_stock", "") in ("1", "on", "true"),
         )
         return (

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from operator import attrgetter
 
 from django.core.cache import cache
 from django.db.models import Count, Q
@@ -22,8 +23,10 @@ from wagtail.search.utils import normalise_query_string
 
 from catalog.models import CategoryPage, ProductPage, ProductTag
 from catalog.selectors import live_products, with_card_data
-
-from .backends import result_pks
+from catalog.sorting import PRODUCT_SORTS, Sort
+from store.models import StoreSettings
+from store.price_bands import PriceBand, price_bands
+from store.wagtail.search_backend import result_pks
 
 # Products taken from the backend per query, best first; facet counts are over these.
 MAX_MATCHES = 1000
@@ -34,30 +37,9 @@ TAG_FACET_SIZE = 12
 AUTOCOMPLETE_RESULTS = 6
 
 
-@dataclass(frozen=True)
-class PriceRange:
-    key: str
-    low: Decimal | None
-    high: Decimal | None
-
-    def contains(self, price: Decimal) -> bool:
-        return (self.low is None or price >= self.low) and (self.high is None or price < self.high)
-
-
-PRICE_RANGES = (
-    PriceRange("under-2000", None, Decimal("2000")),
-    PriceRange("2000-4000", Decimal("2000"), Decimal("4000")),
-    PriceRange("4000-6000", Decimal("4000"), Decimal("6000")),
-    PriceRange("6000-up", Decimal("6000"), None),
-)
-PRICE_RANGES_BY_KEY = {price_range.key: price_range for price_range in PRICE_RANGES}
-
-SORTS = {
-    "relevance": "Relevance",
-    "price_asc": "Price, low to high",
-    "price_desc": "Price, high to low",
-    "newest": "Newest",
-}
+# Search adds "relevance" on top of the listing sorts: only a query has one.
+RELEVANCE = Sort("relevance", "Relevance", ())
+SORTS: dict[str, Sort] = {RELEVANCE.key: RELEVANCE, **PRODUCT_SORTS}
 
 
 @dataclass(frozen=True)
@@ -79,9 +61,12 @@ class Candidate:
     """What filtering, counting and sorting need to know about one matching product."""
 
     pk: int
+    path: str
     parent_path: str
     price: Decimal
-    published: datetime | None
+    first_published_at: datetime | None
+    is_featured: bool
+    is_bestseller: bool
     in_stock: bool
     position: int
     exact: bool = False
@@ -93,7 +78,7 @@ class Candidate:
 class FacetCounts:
     categories: list[tuple[CategoryPage, int]]
     tags: list[tuple[str, str, int]]  # slug, name, count
-    prices: list[tuple[PriceRange, int]]
+    prices: list[tuple[PriceBand, int]]
     in_stock: int
 
 
@@ -171,14 +156,26 @@ def _candidates(
     steplen = ProductPage.steplen
     candidates = {}
     rows = products.values_list(
-        "pk", "path", "price", "first_published_at", "stock__quantity", "title"
+        "pk",
+        "path",
+        "price",
+        "first_published_at",
+        "is_featured",
+        "is_bestseller",
+        "stock__quantity",
+        "title",
     ).order_by("path")
-    for index, (pk, path, price, published, quantity, title) in enumerate(rows):
+    for index, (pk, path, price, published, featured, bestseller, quantity, title) in enumerate(
+        rows
+    ):
         candidates[pk] = Candidate(
             pk=pk,
+            path=path,
             parent_path=path[:-steplen],
             price=price,
-            published=published,
+            first_published_at=published,
+            is_featured=featured,
+            is_bestseller=bestseller,
             in_stock=(quantity or 0) > 0,
             position=position.get(pk, index),
             exact=bool(folded) and " ".join(title.split()).casefold() == folded,
@@ -194,37 +191,52 @@ def _candidates(
     return list(candidates.values()), tag_names
 
 
-def _passes(candidate: Candidate, filters: Filters, category_path: str | None, skip: str) -> bool:
+def _passes(
+    candidate: Candidate,
+    filters: Filters,
+    category_path: str | None,
+    band: PriceBand | None,
+    skip: str,
+) -> bool:
     if skip != "category" and category_path is not None:
         if candidate.parent_path != category_path:
             return False
     if skip != "tags" and filters.tags and not candidate.tags.issuperset(filters.tags):
         return False
-    if skip != "price" and filters.price:
-        if not PRICE_RANGES_BY_KEY[filters.price].contains(candidate.price):
-            return False
+    if skip != "price" and band is not None and not band.contains(candidate.price):
+        return False
     if skip != "in_stock" and filters.in_stock and not candidate.in_stock:
         return False
     return True
 
 
-def _sort_key(sort: str):
-    if sort == "price_asc":
-        return lambda c: (c.price, c.position)
-    if sort == "price_desc":
-        return lambda c: (-c.price, c.position)
-    if sort == "newest":
-        return lambda c: (-(c.published.timestamp() if c.published else 0), c.position)
-    # Relevance: pinned by an editor, then an exact title match, then the backend's order.
-    return lambda c: (not c.promoted, not c.exact, c.position)
+def _sort(candidates: list[Candidate], sort: str) -> None:
+    if sort in PRODUCT_SORTS:
+        PRODUCT_SORTS[sort].sort_in_memory(candidates, then=attrgetter("position"))
+    else:
+        # Relevance: pinned by an editor, then an exact title match, then the backend's order.
+        candidates.sort(key=lambda c: (not c.promoted, not c.exact, c.position))
+
+
+def store_price_bands(currency_code: str = "") -> tuple[PriceBand, ...]:
+    """The price bands of the store's currency (the default store's when not given)."""
+    return price_bands(currency_code or StoreSettings().currency_code)
 
 
 def search_products(
-    *, query: str, filters: Filters, sort: str = "relevance", promoted: list[int] = ()
+    *,
+    query: str,
+    filters: Filters,
+    sort: str = "relevance",
+    promoted: list[int] = (),
+    bands: tuple[PriceBand, ...] = (),
 ) -> ProductSearch:
     """Live products matching `query` (or all of them when there is no query), narrowed by
-    `filters` and sorted, with the count each facet value would give if chosen."""
+    `filters` and sorted, with the count each facet value would give if chosen. `bands` are
+    the price bands of the store's currency (`store_price_bands()` when not given)."""
     promoted = list(promoted)
+    bands = bands or store_price_bands()
+    band = next((b for b in bands if b.key == filters.price), None)
     ids = None
     capped = False
     if query:
@@ -241,7 +253,7 @@ def search_products(
     category_path = category.path if category else None
 
     def narrowed(skip: str = "") -> list[Candidate]:
-        return [c for c in candidates if _passes(c, filters, category_path, skip)]
+        return [c for c in candidates if _passes(c, filters, category_path, band, skip)]
 
     results = narrowed()
     category_counts = Counter(c.parent_path for c in narrowed("category"))
@@ -256,11 +268,11 @@ def search_products(
             for slug, n in sorted(tag_counts.items(), key=lambda item: (-item[1], item[0]))
             if n or slug in filters.tags
         ][: max(TAG_FACET_SIZE, len(filters.tags))],
-        prices=[(pr, sum(1 for c in by_price if pr.contains(c.price))) for pr in PRICE_RANGES],
+        prices=[(b, sum(1 for c in by_price if b.contains(c.price))) for b in bands],
         in_stock=sum(1 for c in narrowed("in_stock") if c.in_stock),
     )
     facets.categories.sort(key=lambda item: item[0].path)
-    results.sort(key=_sort_key(sort))
+    _sort(results, sort)
     shown = {c.pk for c in results}
     return ProductSearch(
         ids=[c.pk for c in results],

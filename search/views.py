@@ -9,12 +9,13 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from catalog.models import ProductPage
+from catalog.sorting import sort_options
 from store.models import StoreSettings
 from store.money import format_money
 
 from . import selectors
 from .forms import SearchForm, clean_query
-from .selectors import PRICE_RANGES, SORTS, Filters
+from .selectors import SORTS, Filters, store_price_bands
 
 RESULTS_PER_PAGE = 24
 AUTOCOMPLETE_MIN_LENGTH = 2
@@ -111,13 +112,15 @@ def _facet_links(state: SearchState, facets: selectors.FacetCounts, symbol: str)
 def search(request):
     """Products first (promoted, exact title, then by relevance, narrowed by facets), then
     editorial pages; an empty state with suggestions when nothing matches."""
-    query, filters, sort, page_number = SearchForm(request.GET).params()
+    store = StoreSettings.for_request(request)
+    bands = store_price_bands(store.currency_code)
+    query, filters, sort, page_number = SearchForm(request.GET, bands=bands).params()
     state = SearchState(query=query, filters=filters, sort=sort)
     context = {
         "query": query,
         "filters": filters,
         "sort": sort,
-        "sort_options": list(SORTS.items()),
+        "sort_options": sort_options(SORTS),
         "state": state,
         "searched": bool(query or filters.active),
     }
@@ -130,7 +133,7 @@ def search(request):
         p.page_id for p in promotions if p.page_id and p.page.specific_class is ProductPage
     ]
     found = selectors.search_products(
-        query=query, filters=filters, sort=sort, promoted=promoted_products
+        query=query, filters=filters, sort=sort, promoted=promoted_products, bands=bands
     )
     paginator = Paginator(found.ids, RESULTS_PER_PAGE)
     try:
@@ -155,7 +158,7 @@ def search(request):
             for p in selectors.editorial_pages(query)
             if p.pk not in seen
         ]
-    symbol = StoreSettings.for_request(request).currency_symbol
+    symbol = store.currency_symbol
     context.update(
         page_obj=page_obj,
         products=page_obj.object_list,
@@ -167,7 +170,7 @@ def search(request):
         prev_url=state.url(page=page_obj.previous_page_number()) if page_obj.has_previous() else "",
         next_url=state.url(page=page_obj.next_page_number()) if page_obj.has_next() else "",
         selected_category=found.categories_by_slug.get(filters.category),
-        price_ranges=PRICE_RANGES,
+        price_ranges=bands,
     )
     if not paginator.count and not editorial:
         context["suggested_tags"] = selectors.popular_tags()

@@ -1,21 +1,9 @@
 from django import forms
 
+from store.addresses import AUTOCOMPLETE
+
 from .models import CUSTOMER_FIELDS, Order
 from .payments import DEFAULT_METHOD, payment_choices
-
-# HTML autocomplete tokens, so browsers and password managers fill the address correctly.
-AUTOCOMPLETE = {
-    "email": "email",
-    "first_name": "given-name",
-    "last_name": "family-name",
-    "phone": "tel",
-    "address_line1": "address-line1",
-    "address_line2": "address-line2",
-    "city": "address-level2",
-    "state_province": "address-level1",
-    "postal_code": "postal-code",
-    "country": "country",
-}
 
 
 class CheckoutForm(forms.ModelForm):

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from store.addresses import ADDRESS_FIELDS, AddressFields
+
 
 class StockRecord(models.Model):
     """How many units of a product can be sold. Inventory, not content: kept out of page
@@ -33,35 +35,7 @@ class StockRecord(models.Model):
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 
-# ISO 3166-1 alpha-2 codes we ship to; Nepal first because most orders go there.
-COUNTRIES = [
-    ("NP", "Nepal"),
-    ("IN", "India"),
-    ("BD", "Bangladesh"),
-    ("BT", "Bhutan"),
-    ("LK", "Sri Lanka"),
-    ("AU", "Australia"),
-    ("CA", "Canada"),
-    ("DE", "Germany"),
-    ("FR", "France"),
-    ("JP", "Japan"),
-    ("SG", "Singapore"),
-    ("AE", "United Arab Emirates"),
-    ("GB", "United Kingdom"),
-    ("US", "United States"),
-]
-DEFAULT_COUNTRY = "NP"
-
-
-# Where an order goes, in form order; checkout, the profile and the admin export share them.
-ADDRESS_FIELDS = (
-    "address_line1",
-    "address_line2",
-    "city",
-    "state_province",
-    "postal_code",
-    "country",
-)
+# Who an order is for and where it goes, in form order (the checkout form and the admin export).
 CUSTOMER_FIELDS = ("email", "first_name", "last_name", "phone", *ADDRESS_FIELDS, "notes")
 
 
@@ -86,7 +60,7 @@ ORDER_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
-class Order(models.Model):
+class Order(AddressFields):
     """A placed order with copies of the customer's details and the totals charged."""
 
     order_number = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -107,12 +81,7 @@ class Order(models.Model):
     first_name = models.CharField(max_length=100)
     last_name = models.CharField(max_length=100)
     phone = models.CharField(max_length=32)
-    address_line1 = models.CharField("address", max_length=200)
-    address_line2 = models.CharField("apartment, suite, etc.", max_length=200, blank=True)
-    city = models.CharField(max_length=100)
-    state_province = models.CharField("state or province", max_length=100, blank=True)
-    postal_code = models.CharField(max_length=20, blank=True)
-    country = models.CharField(max_length=2, choices=COUNTRIES, default=DEFAULT_COUNTRY)
+    # address_line1 … country come from AddressFields.
     notes = models.TextField("order notes", blank=True)
 
     status = models.CharField(

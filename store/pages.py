@@ -1,22 +1,23 @@
 """Behaviour shared by every page type of the store."""
 
-from django.db.models import Q
-from wagtail.models import PageViewRestriction
+from .seo import ShareImage, meta_description
+from .wagtail.view_restrictions import OneQueryViewRestrictionsMixin
 
 
-class StorePageMixin:
-    """Mixed into each of our page models, before `Page`."""
+class StorePageMixin(OneQueryViewRestrictionsMixin):
+    """Mixed into each of our page models, before `Page`. Page types override the SEO methods
+    to say what they are (store.seo prints what these return)."""
 
-    def get_view_restrictions(self):
-        """The view restrictions on this page and its ancestors, in one query.
+    og_type = "website"  # Open Graph type
 
-        Wagtail's version loads the ancestors first, then their restrictions (two queries on every
-        page view). Ancestor paths are prefixes of our own path, so one query can match both a
-        restricted page in the chain and the source page of an alias in the chain.
-        """
-        if self.alias_of_id:
-            return super().get_view_restrictions()
-        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
-        return PageViewRestriction.objects.filter(
-            Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
-        ).distinct()
+    def get_meta_description(self) -> str:
+        """The search description an editor wrote, else the page's intro."""
+        return meta_description(self.search_description or getattr(self, "intro", ""))
+
+    def get_share_image(self) -> ShareImage | None:
+        """The image social networks show for this page; none by default."""
+        return None
+
+    def get_structured_data(self, request, origin: str) -> list[dict]:
+        """schema.org JSON-LD objects describing this page; none by default."""
+        return []

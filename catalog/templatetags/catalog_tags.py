@@ -1,10 +1,10 @@
 from django import template
 
 from store.models import StoreSettings
+from store.wagtail.renditions import responsive_img
 
 from .. import renditions
 from ..availability import availability_of
-from ..images import responsive_img
 
 register = template.Library()
 

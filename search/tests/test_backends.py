@@ -1,12 +1,13 @@
-"""search.backends: Wagtail's PostgreSQL search with an index-friendly prefilter must find and
-rank exactly what Wagtail's own backend does."""
+"""store.wagtail.search_backend: Wagtail's PostgreSQL search with an index-friendly prefilter
+must find and rank exactly what Wagtail's own database backend does. (Here, beside the search
+tests' catalog of known words.)"""
 
 import pytest
 from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
 from wagtail.search.backends import get_search_backend
 
 from catalog.selectors import live_products
-from search.backends import result_pks
+from store.wagtail.search_backend import result_pks
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
+from catalog.models import ProductPage
 from search.selectors import Filters, search_products
+from store.models import StoreSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -216,3 +218,28 @@ def test_selector_sorts_in_stock_matches_by_price(catalog):
         (by_id[pk].price for pk in found.ids), reverse=True
     )
     assert catalog["Niacinamide Serum"].pk not in found.ids
+
+
+def test_search_offers_relevance_then_the_category_pages_sorts(client, catalog):
+    from catalog.sorting import PRODUCT_SORTS
+
+    response = client.get("/search/", {"q": "skin"})
+    keys = [key for key, _ in response.context["sort_options"]]
+    assert keys == ["relevance", *PRODUCT_SORTS]
+
+
+def test_search_sorts_by_featured_as_category_pages_do(client, catalog):
+    ProductPage.objects.filter(pk=catalog["Cloud Milk Cleanser"].pk).update(is_featured=True)
+    response = client.get("/search/", {"q": "skin", "sort": "featured"})
+    assert response.context["sort"] == "featured"
+    assert titles(response)[0] == "Cloud Milk Cleanser"
+
+
+def test_price_bands_follow_the_store_currency(client, catalog):
+    settings = StoreSettings.for_site(catalog.store.site)
+    settings.currency_code = "USD"
+    settings.currency_symbol = "$"
+    settings.save()
+    response = client.get("/search/", {"q": "skin"})
+    assert [band.key for band in response.context["price_ranges"]][0] == "under-15"
+    assert set(facet(response, "prices")) == {"$ 45 and over"}

@@ -282,7 +282,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Vantor"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # --- Search backend (owned by search/) ---
-# Wagtail's database backend by default (search/backends.py): PostgreSQL full-text search on
+# Wagtail's database backend by default (store/wagtail/search_backend.py): full-text search on
 # PostgreSQL, SQLite FTS5 on SQLite. To move search to OpenSearch or Elasticsearch, set one URL
 # (credentials may go in it), install the client (`pip install "elasticsearch>=8,<9"` or
 # `opensearch-py`) and rebuild the index once with `python manage.py update_index`:
@@ -308,7 +308,7 @@ if SEARCH_URL:
     }
 else:
     # Wagtail's database backend; on PostgreSQL with a match its GIN indexes can answer.
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "store.wagtail.search_backend"}}
 # --- end of search backend ---
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]

@@ -1,4 +1,7 @@
-"""Responsive <img> markup from renditions, without Wagtail's per-call filter parsing.
+"""Renditions and responsive <img> markup, without Wagtail's per-call filter parsing.
+
+Replaces: `image.get_rendition(spec)` / `get_renditions(*specs)` as Wagtail's image tags call
+them (a new `Filter(spec)` each time), and the <img> that `{% image %}` writes.
 
 Wagtail builds a new `Filter` for every image a template tag renders, and each one inspects
 its operations' signatures again; on a page of 24 product cards that was a tenth of the CPU.
@@ -14,6 +17,7 @@ from wagtail.images.models import Filter
 
 @lru_cache(maxsize=64)
 def filter_for(spec: str) -> Filter:
+    """The one `Filter` of this process for `spec`."""
     return Filter(spec=spec)
 
 

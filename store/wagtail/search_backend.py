@@ -7,8 +7,8 @@ narrowed with `title @@ any_term OR body @@ any_term`, which the GIN indexes on 
 answer, and then matched and ranked exactly as before: the prefilter only drops entries that
 contain none of the words, which could never match.
 
-Configured in settings as `"BACKEND": "search.backends"`; on SQLite or MySQL this is simply
-Wagtail's database backend.
+Configured in settings as `"BACKEND": "store.wagtail.search_backend"`; on SQLite or MySQL
+this is simply Wagtail's database backend.
 """
 
 import re

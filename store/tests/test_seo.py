@@ -1,16 +1,19 @@
-"""Sitemap, robots.txt, and each page's description, canonical, social tags and JSON-LD."""
+"""Each page's description, canonical, social tags and JSON-LD, as page types declare them
+(store.seo, StorePageMixin and the overrides on catalog and home pages)."""
 
 import json
 import re
-from xml.etree import ElementTree
+from dataclasses import dataclass
+from decimal import Decimal
 
 import pytest
 
+from catalog.tests.factories import ProductPageFactory
 from store.models import StoreSettings
+from store.seo import absolute, json_for_script, meta_description
 
 pytestmark = pytest.mark.django_db
 
-SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
 
@@ -25,27 +28,34 @@ def meta(response, attribute: str, name: str) -> str | None:
     return match.group(1) if match else None
 
 
-def test_sitemap_lists_live_pages_only(client, catalog):
-    catalog["Barrier Serum"].unpublish()
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ElementTree.fromstring(response.content)  # noqa: S314 - our own response
-    locations = [loc.text for loc in root.findall("sm:url/sm:loc", SITEMAP_NS)]
-    assert catalog["Vitamin C Serum"].full_url in locations
-    assert catalog.serums.full_url in locations
-    assert catalog.store.home.full_url in locations
-    assert catalog["Barrier Serum"].full_url not in locations
-    assert all(loc.startswith("http") for loc in locations)
+@dataclass
+class SeoCatalog:
+    store: object
+    serums: object
+    products: dict
+
+    def __getitem__(self, title):
+        return self.products[title]
 
 
-def test_robots_txt_points_to_the_sitemap(client, catalog):
-    response = client.get("/robots.txt")
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("text/plain")
-    text = response.content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in text
-    assert "Disallow: /admin/" in text
-    assert "Disallow: /checkout/" in text
+@pytest.fixture
+def catalog(store):
+    """The storefront with two products of known details in its first category, "Serums"."""
+    serums = store.categories[0]
+    products = {
+        "Barrier Serum": ProductPageFactory(
+            parent=serums,
+            title="Barrier Serum",
+            price=Decimal("5400.00"),
+            stock=4,
+            short_description="Comfort for dry, tight skin.",
+            sku="VT-BAR-01",
+        ),
+        "Niacinamide Serum": ProductPageFactory(
+            parent=serums, title="Niacinamide Serum", price=Decimal("3600.00"), stock=0
+        ),
+    }
+    return SeoCatalog(store=store, serums=serums, products=products)
 
 
 def test_product_page_metadata(client, catalog):
@@ -129,3 +139,30 @@ def test_search_description_wins_over_the_short_description(client, catalog):
     product.save_revision().publish()
     response = client.get(product.url)
     assert meta(response, "name", "description") == "Written for search engines."
+
+
+def test_meta_description_drops_tags_and_folds_whitespace():
+    assert meta_description("<p>Soft\n\n  skin</p>") == "Soft skin"
+
+
+def test_meta_description_is_at_most_160_characters():
+    assert len(meta_description("word " * 100)) == 160
+
+
+def test_absolute_keeps_full_urls_and_completes_paths():
+    assert absolute("https://shop.example", "/serums/") == "https://shop.example/serums/"
+    assert absolute("https://shop.example", "https://cdn.example/a.webp") == (
+        "https://cdn.example/a.webp"
+    )
+
+
+def test_json_for_script_escapes_what_could_end_the_script():
+    text = json_for_script({"name": "</script><!-- & \u2028"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"name": "</script><!-- & \u2028"}
+
+
+def test_pages_without_a_share_image_or_data_say_so(catalog):
+    shop = catalog.store.shop.specific
+    assert shop.get_share_image() is None
+    assert shop.get_structured_data(None, "http://testserver") == []

@@ -8,18 +8,22 @@ from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from catalog import renditions
 from catalog.models import ProductPage
 from catalog.sorting import sort_options
 from store.models import StoreSettings
 from store.money import format_money
+from store.wagtail.renditions import rendition_url
 
 from . import selectors
 from .forms import SearchForm, clean_query
 from .selectors import SORTS, Filters, store_price_bands
 
+# A card rendition: already made for listings, and prefetched with the products.
+THUMBNAIL_SPEC = renditions.CARD[0]
+
 RESULTS_PER_PAGE = 24
 AUTOCOMPLETE_MIN_LENGTH = 2
-THUMBNAIL_SPEC = "fill-360x450|format-webp"  # a card rendition: already made, already prefetched
 
 
 @dataclass
@@ -199,7 +203,7 @@ def autocomplete(request):
                 "name": product.title,
                 "url": product.get_url(request),
                 "price": format_money(product.price, symbol),
-                "thumbnail": item.image.get_rendition(THUMBNAIL_SPEC).url if item else None,
+                "thumbnail": rendition_url(item.image, THUMBNAIL_SPEC) if item else None,
                 "thumbnail_alt": item.alt_text if item else "",
                 "in_stock": product.in_stock,
             }

@@ -14,8 +14,10 @@ from urllib.parse import urlsplit
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
+from wagtail.images.models import SourceImageIOError
 
 from .models import StoreSettings
+from .wagtail.renditions import renditions_for
 
 DESCRIPTION_LENGTH = 160
 
@@ -61,8 +63,13 @@ def share_image(page, origin: str) -> dict | None:
     if origin not in cache:
         shared = page.get_share_image() if hasattr(page, "get_share_image") else None
         cache[origin] = None
+        rendition = None
         if shared is not None and shared.image is not None:
-            rendition = shared.image.get_rendition(shared.spec)
+            try:
+                rendition = renditions_for(shared.image, [shared.spec])[0]
+            except (SourceImageIOError, OSError):
+                rendition = None  # the original is gone: share no image rather than fail
+        if rendition is not None:
             cache[origin] = {
                 "url": absolute(origin, rendition.url),
                 "width": rendition.width,

@@ -39,6 +39,25 @@ def card_image(item, eager=False):
     )
 
 
+@register.simple_tag
+def picture(image, group, *, alt="", sizes="100vw", css_class="", lazy=True, priority=False):
+    """A responsive <img> in one of `catalog.renditions`' spec groups, by name.
+
+    Usage: `{% picture item.image "GALLERY" alt=item.alt_text sizes="50vw" lazy=False %}`.
+    """
+    if image is None:
+        return ""
+    return responsive_img(
+        image,
+        renditions.GROUPS[group],
+        alt=alt,
+        sizes=sizes,
+        css_class=css_class,
+        lazy=lazy,
+        priority=priority,
+    )
+
+
 @register.filter
 def is_among_first(position, count) -> bool:
     """`forloop.counter|is_among_first:4`: whether a listing's item is one of its first `count`."""

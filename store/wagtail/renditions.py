@@ -8,11 +8,14 @@ its operations' signatures again; on a page of 24 product cards that was a tenth
 Here each spec becomes a `Filter` once per process, and prefetched renditions are used as is.
 """
 
+import logging
 from functools import lru_cache
 
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from wagtail.images.models import Filter
+from wagtail.images.models import Filter, SourceImageIOError
+
+logger = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=64)
@@ -28,12 +31,44 @@ def renditions_for(image, specs):
     return [found[spec] for spec in specs]
 
 
-def responsive_img(image, specs, *, alt: str, sizes: str, css_class: str = "", lazy: bool = True):
-    """An <img> with src (the smallest rendition), srcset, sizes, width and height."""
-    renditions = renditions_for(image, specs)
+def rendition_url(image, spec: str) -> str | None:
+    """The URL of the image's rendition for `spec`, or None when it cannot be made (the original
+    file is gone): for JSON answers, where a missing thumbnail is simply left out."""
+    try:
+        return renditions_for(image, [spec])[0].url
+    except (SourceImageIOError, OSError):
+        logger.warning("Image %s has no readable original; no rendition", image.pk)
+        return None
+
+
+def responsive_img(
+    image,
+    specs,
+    *,
+    alt: str,
+    sizes: str,
+    css_class: str = "",
+    lazy: bool = True,
+    priority: bool = False,
+):
+    """An <img> with src (the smallest rendition), srcset, sizes, width and height; lazy below
+    the fold, `fetchpriority="high"` for the one image that paints first.
+
+    When a rendition must be made and the original file is gone (deleted from disk or storage),
+    the page still renders: a placeholder of the same shape stands in, as Wagtail's own
+    `{% image %}` tag does with its "not found" rendition, and the error is logged."""
+    try:
+        renditions = renditions_for(image, specs)
+    except (SourceImageIOError, OSError):
+        logger.warning("Image %s has no readable original; showing a placeholder", image.pk)
+        return format_html(
+            '<span class="image-missing {}" role="img" aria-label="{}"></span>', css_class, alt
+        )
     first = renditions[0]
     srcset = ", ".join(f"{rendition.url} {rendition.width}w" for rendition in renditions)
-    loading = mark_safe(' loading="lazy" decoding="async"') if lazy else ""  # noqa: S308
+    extra = ' loading="lazy" decoding="async"' if lazy else ""
+    if priority:
+        extra += ' fetchpriority="high"'
     return format_html(
         '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" class="{}"{}>',
         first.url,
@@ -43,5 +78,5 @@ def responsive_img(image, specs, *, alt: str, sizes: str, css_class: str = "", l
         first.height,
         alt,
         css_class,
-        loading,
+        mark_safe(extra),  # noqa: S308 - fixed attribute text
     )

@@ -50,6 +50,10 @@ def main(path: str) -> dict:
         seen["autocomplete"][query[:40]] = client.get(
             "/search/autocomplete/", {"q": query}
         ).status_code
+    # An ordinary search still finds the product (its index was built when it was published).
+    call_command("update_index", verbosity=0)
+    found = client.get("/search/", {"q": f'"{product.title}"'}).content.decode()
+    seen["found_by_title"] = product.title in found
     for raw in (str(2**63), str(2**64), "9" * 30):
         seen["cart"][raw] = client.post(f"/cart/add/{raw}/", {"quantity": "1"}).status_code
     seen["cart"]["huge quantity"] = client.post(

@@ -34,6 +34,10 @@ def test_hostile_searches_are_answered_on_sqlite(seen, query):
     assert seen["autocomplete"][query] == 200
 
 
+def test_an_ordinary_search_on_sqlite_still_finds_the_product_despite_quotes(seen):
+    assert seen["found_by_title"] is True
+
+
 def test_ids_past_the_column_and_huge_quantities_are_refused_on_sqlite(seen):
     assert all(status in (302, 400, 404) for status in seen["cart"].values()), seen["cart"]
 

@@ -35,6 +35,7 @@ CUSTOMER = {
     "notes": "",
 }
 CHECKOUT_WITHIN_SECONDS = 2.0
+ADMIN_EMAIL = "admin@vantor.example"  # the user load_demo_store creates
 BASH = shutil.which("bash") or "/bin/bash"
 
 
@@ -64,16 +65,31 @@ def forms_of(html: str) -> list[dict]:
     return parser.forms
 
 
+class SourceAddressAdapter(requests.adapters.HTTPAdapter):
+    """Connect from a given loopback address (127.0.0.2, ...): another client, as nginx sees it."""
+
+    def __init__(self, address: str) -> None:
+        self.address = address
+        super().__init__()
+
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs["source_address"] = (self.address, 0)
+        super().init_poolmanager(*args, **kwargs)
+
+
 class Shopper:
     """One browser: a cookie jar talking HTTPS to nginx, trusting the stack's certificate."""
 
-    def __init__(self, stack: Stack) -> None:
+    def __init__(self, stack: Stack, address: str | None = None) -> None:
         self.stack = stack
         self.http = requests.Session()
-        self.http.verify = str(stack.cert)
+        # Per request: a session-wide `verify` loses to REQUESTS_CA_BUNDLE from the environment.
+        self.verify = str(stack.cert)
+        if address:
+            self.http.mount("https://", SourceAddressAdapter(address))
 
     def get(self, path: str, **kwargs) -> requests.Response:
-        return self.http.get(self.stack.url + path, timeout=30, **kwargs)
+        return self.http.get(self.stack.url + path, timeout=90, verify=self.verify, **kwargs)
 
     def post_form(self, page: str, action_pattern: str, data: dict) -> requests.Response:
         html = self.get(page).text
@@ -84,7 +100,8 @@ class Shopper:
             self.stack.url + action,
             data=fields,
             headers={"Referer": self.stack.url + page},
-            timeout=30,
+            verify=self.verify,
+            timeout=90,
         )
 
     def add_to_cart(self, product_url: str) -> requests.Response:
@@ -103,11 +120,11 @@ class Shopper:
 
 
 def product_urls(stack: Stack) -> list[str]:
-    home = requests.get(stack.url + "/", verify=str(stack.cert), timeout=30).text
+    home = requests.get(stack.url + "/", verify=str(stack.cert), timeout=90).text
     categories = sorted(set(re.findall(r'href="(/shop/[\w-]+/)"', home)))
     urls: list[str] = []
     for category in categories[:3]:
-        page = requests.get(stack.url + category, verify=str(stack.cert), timeout=30).text
+        page = requests.get(stack.url + category, verify=str(stack.cert), timeout=90).text
         urls += re.findall(rf'href="({re.escape(category)}[\w-]+/)"', page)
     assert urls, "no product links found"
     return sorted(set(urls))
@@ -157,13 +174,13 @@ def place_order(stack: Stack, product: str, address: str) -> tuple[requests.Resp
 
 def check_order_email_arrives_through_the_worker(stack, products):
     place_order(stack, products[0], "first@example.com")
-    wait_for(lambda: mail_to(stack, "first@example.com"), "confirmation email", 60)
+    wait_for(lambda: mail_to(stack, "first@example.com"), "confirmation email", 120)
     return "order placed over HTTPS; confirmation email delivered by the worker"
 
 
 def check_http_redirects_to_https_with_hsts(stack, products):
     plain = requests.get(
-        f"http://127.0.0.1:{stack.ports['http']}/", allow_redirects=False, timeout=30
+        f"http://127.0.0.1:{stack.ports['http']}/", allow_redirects=False, timeout=90
     )
     assert plain.status_code == 301 and plain.headers["Location"].startswith("https://")
     secure = Shopper(stack).get("/")
@@ -176,7 +193,7 @@ def check_product_image_is_served_from_s3(stack, products):
     prefix = f"http://127.0.0.1:{stack.ports['s3']}/"
     images = re.findall(rf'(?:src|srcset)="({re.escape(prefix)}[^" ]+)', html)
     assert images, "no image URL on the S3 fake in the product page"
-    response = requests.get(unescape(images[0]), timeout=30)
+    response = requests.get(unescape(images[0]), timeout=90)
     assert response.status_code == 200 and response.headers["Content-Type"].startswith("image/")
     return f"product image uploaded to the S3 fake and served ({len(response.content)} bytes)"
 
@@ -189,7 +206,7 @@ def check_two_app_servers_share_sessions_and_carts(stack, products):
     counts = []
     for name in ("app1", "app2"):
         page = requests.get(
-            f"http://127.0.0.1:{stack.ports[name]}/cart/", headers=headers, timeout=30
+            f"http://127.0.0.1:{stack.ports[name]}/cart/", headers=headers, timeout=90
         )
         counts.append(len(re.findall(r'action="/cart/remove/\d+/"', page.text)))
     assert counts == [1, 1], counts
@@ -272,6 +289,21 @@ def check_mail_silent_and_worker_killed_mid_task(stack, products):
     )
 
 
+def check_lockout_keys_on_the_client_behind_nginx(stack, products):
+    def sign_in(shopper: Shopper, password: str) -> requests.Response:
+        data = {"username": ADMIN_EMAIL, "password": password}
+        return shopper.post_form("/accounts/login/", r"/accounts/login/", data)
+
+    attacker, owner = Shopper(stack, "127.0.0.2"), Shopper(stack, "127.0.0.3")
+    for _ in range(5):
+        sign_in(attacker, "not-the-password")
+    locked = sign_in(attacker, stack.admin_password)
+    assert "/accounts/login/" in locked.url or locked.status_code == 429, locked.url
+    signed_in = sign_in(owner, stack.admin_password)
+    assert signed_in.status_code == 200 and "/accounts/login/" not in signed_in.url, signed_in.url
+    return "5 bad passwords from one client lock that client only; another signs in"
+
+
 def check_backup_restores_into_a_fresh_database(stack, products):
     env = stack.env()
     backups = stack.root / "backups"
@@ -309,6 +341,7 @@ CHECKS = [
     check_postgres_stopped_and_started,
     check_mail_down_then_up,
     check_mail_silent_and_worker_killed_mid_task,
+    check_lockout_keys_on_the_client_behind_nginx,
     check_backup_restores_into_a_fresh_database,
 ]
 
@@ -321,9 +354,10 @@ def run_smoke(stack: Stack) -> int:
         try:
             result = check(stack, products)
             print(f"PASS {check.__name__} ({time.monotonic() - started:.1f} s): {result}")
-        except Exception:  # noqa: BLE001 - report every check, then fail
+        except Exception as error:  # noqa: BLE001 - report every check, then fail
             failures += 1
-            print(f"FAIL {check.__name__}:\n{traceback.format_exc()}")
+            lines = traceback.format_exception(error, chain=False, limit=-3)
+            print(f"FAIL {check.__name__}:\n{''.join(lines)}")
         print(flush=True, end="")
     print(f"{len(CHECKS) - failures}/{len(CHECKS)} checks passed; logs in {stack.logs}")
     return failures

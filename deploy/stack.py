@@ -15,6 +15,7 @@ migrate, collectstatic and a small demo store.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import secrets
 import shutil
@@ -199,13 +200,27 @@ class Stack:
         import boto3
 
         env = self.env()
-        boto3.client(
+        client = boto3.client(
             "s3",
             endpoint_url=env["AWS_S3_ENDPOINT_URL"],
             aws_access_key_id=env["AWS_ACCESS_KEY_ID"],
             aws_secret_access_key=env["AWS_SECRET_ACCESS_KEY"],
             region_name=env["AWS_S3_REGION_NAME"],
-        ).create_bucket(Bucket=BUCKET)
+        )
+        client.create_bucket(Bucket=BUCKET)
+        # Media is public, as a real bucket behind a CDN is: anyone may read objects.
+        public_read = {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Effect": "Allow",
+                    "Principal": "*",
+                    "Action": "s3:GetObject",
+                    "Resource": f"arn:aws:s3:::{BUCKET}/*",
+                }
+            ],
+        }
+        client.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(public_read))
 
     def start_smtp(self, silent: bool = False) -> None:
         port = self.ports["smtp"]

@@ -18,12 +18,14 @@ import argparse
 import json
 import os
 import secrets
+import shlex
 import shutil
 import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -82,22 +84,19 @@ class Stack:
         self.mail = self.root / "mail"
         for folder in (self.logs, self.mail, self.root / "media", self.root / "nginx-tmp"):
             folder.mkdir()
-        self.ports = {
-            name: free_port() for name in ("https", "http", "redis", "s3", "smtp", "app1", "app2")
-        }
+        names = ("https", "http", "redis", "s3", "smtp", "app1", "app2")
+        self.ports = {name: free_port() for name in names}
         self.procs: dict[str, subprocess.Popen] = {}
         self.postgres: Cluster | None = None
         self.database_url = ""
         self.secret_key = secrets.token_urlsafe(50)
         self.admin_password = secrets.token_urlsafe(12)
+        self.closing = threading.Event()
+        self.cert = self.root / "cert.pem"
 
     @property
     def url(self) -> str:
         return f"https://localhost:{self.ports['https']}"
-
-    @property
-    def cert(self) -> Path:
-        return self.root / "cert.pem"
 
     def env(self) -> dict[str, str]:
         """Production settings pointed at this stack, for every Django process."""
@@ -209,17 +208,9 @@ class Stack:
         )
         client.create_bucket(Bucket=BUCKET)
         # Media is public, as a real bucket behind a CDN is: anyone may read objects.
-        public_read = {
-            "Version": "2012-10-17",
-            "Statement": [
-                {
-                    "Effect": "Allow",
-                    "Principal": "*",
-                    "Action": "s3:GetObject",
-                    "Resource": f"arn:aws:s3:::{BUCKET}/*",
-                }
-            ],
-        }
+        statement = {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject"}
+        statement["Resource"] = f"arn:aws:s3:::{BUCKET}/*"
+        public_read = {"Version": "2012-10-17", "Statement": [statement]}
         client.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(public_read))
 
     def start_smtp(self, silent: bool = False) -> None:
@@ -239,7 +230,25 @@ class Stack:
         wait_for(lambda: urllib.request.urlopen(url, timeout=5).status == 200, name, 60)  # noqa: S310
 
     def start_worker(self) -> None:
-        self.spawn("worker", [PYTHON, "manage.py", "db_worker", "--interval", "0.5"])
+        # As deploy/systemd/vantor-worker.service does: re-queue what a dead worker left running
+        # (this is the only worker, so whatever is running is interrupted), then work.
+        python = shlex.quote(PYTHON)
+        command = (
+            f"{python} manage.py requeue_interrupted_tasks --older-than 0 && "
+            f"exec {python} manage.py db_worker --interval 0.5"
+        )
+        self.spawn("worker", ["/bin/sh", "-c", command])
+
+    def supervise(self) -> None:
+        """Restart the worker when it exits, as systemd's Restart=always does: db_worker exits
+        when the database goes away, and must come back with it."""
+        while not self.closing.wait(1):
+            proc = self.procs.get("worker")
+            if proc is not None and proc.poll() is not None:
+                with (self.logs / "supervisor.log").open("a") as log:
+                    log.write(f"{time.strftime('%X')} worker exited {proc.returncode}; restart\n")
+                self.closing.wait(2)
+                self.start_worker()
 
     def make_certificate(self) -> None:
         subprocess.run(  # noqa: S603
@@ -316,9 +325,11 @@ http {{
         self.start_app("app1")
         self.start_app("app2")
         self.start_worker()
+        threading.Thread(target=self.supervise, daemon=True).start()
         self.start_nginx()
 
     def down(self) -> None:
+        self.closing.set()
         for name in ("nginx", "worker", "app1", "app2", "smtp", "s3", "redis"):
             self.stop(name)
         if self.postgres is not None:

@@ -244,11 +244,15 @@ class Stack:
         when the database goes away, and must come back with it."""
         while not self.closing.wait(1):
             proc = self.procs.get("worker")
-            if proc is not None and proc.poll() is not None:
-                with (self.logs / "supervisor.log").open("a") as log:
-                    log.write(f"{time.strftime('%X')} worker exited {proc.returncode}; restart\n")
+            if proc is None or proc.poll() is None:
+                continue
+            with (self.logs / "supervisor.log").open("a") as log:
+                log.write(f"{time.strftime('%X')} worker exited {proc.returncode}; restart\n")
                 self.closing.wait(2)
-                self.start_worker()
+                try:
+                    self.start_worker()
+                except Exception as error:  # noqa: BLE001 - try again on the next round
+                    log.write(f"restart failed: {error!r}\n")
 
     def make_certificate(self) -> None:
         subprocess.run(  # noqa: S603
@@ -282,24 +286,8 @@ class Stack:
         for key, value in values.items():
             site = site.replace(f"@{key}@", value)
         (self.root / "vantor.conf").write_text(site)
-        tmp = self.root / "nginx-tmp"
-        main = f"""
-worker_processes 1;
-pid {self.root}/nginx.pid;
-error_log {self.logs}/nginx-error.log warn;
-events {{ worker_connections 512; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log {self.logs}/nginx-access.log;
-    client_body_temp_path {tmp}/body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-    include {self.root}/vantor.conf;
-}}
-"""
+        main = (DEPLOY_DIR / "nginx" / "stack-main.conf").read_text()
+        main = main.replace("@ROOT@", str(self.root)).replace("@LOGS@", str(self.logs))
         path = self.root / "nginx.conf"
         path.write_text(main)
         return path
@@ -376,7 +364,13 @@ def main() -> int:
         if options.command == "smoke":
             from deploy.smoke import run_smoke
 
-            return run_smoke(stack)
+            failures = run_smoke(stack)
+            if failures:
+                kept = Path(tempfile.gettempdir()) / "vantor-stack-last-logs"
+                shutil.rmtree(kept, ignore_errors=True)
+                shutil.copytree(stack.logs, kept)
+                print(f"logs kept in {kept}")
+            return failures
         print(f"\nVantor is up: {stack.url}/  (admin: {stack.url}/admin/, user admin, ", end="")
         print(f"password {stack.admin_password})\nCtrl-C stops the stack.", flush=True)
         signal.pause()

@@ -30,13 +30,16 @@ class FolderHandler:
         return "250 Message accepted for delivery"
 
 
-def serve_silently(port: int) -> None:
-    """Accept connections and hold them open without a word."""
+def serve_silently(port: int, folder: Path) -> None:
+    """Accept connections and hold them open without a word; note each in `connections.log`
+    (a test waits for it to know a sender is now stuck mid-conversation)."""
     held = []
-    with socket.create_server(("127.0.0.1", port), reuse_port=False) as server:
+    with socket.create_server(("127.0.0.1", port)) as server:
         while True:
-            connection, _ = server.accept()
+            connection, peer = server.accept()
             held.append(connection)
+            with (folder / "connections.log").open("a") as log:
+                log.write(f"{peer}\n")
 
 
 def main() -> None:
@@ -47,7 +50,7 @@ def main() -> None:
     options = parser.parse_args()
     options.dir.mkdir(parents=True, exist_ok=True)
     if options.silent:
-        serve_silently(options.port)
+        serve_silently(options.port, options.dir)
         return
     from aiosmtpd.controller import Controller
 

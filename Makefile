@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench install install-dev demo clean
+.PHONY: run test lint format bench stack stack-smoke stack-down install install-dev demo clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,19 @@ test: install-dev lint
 # `make bench BENCH_ARGS=--quick` for a smoke run; needs `apt-get install -y wrk`.
 bench: install-dev
 	$(BIN)/python -m bench $(BENCH_ARGS)
+
+# The production stack on this machine (nginx, PostgreSQL, Redis, gunicorn x2, the task worker,
+# S3 and SMTP fakes), all on loopback: see deploy/stack.py. Needs Debian's nginx, redis-server,
+# postgresql and openssl. `make stack` serves it until Ctrl-C; `make stack-smoke` starts it,
+# runs the end-to-end checks with their faults (deploy/smoke.py) and stops it.
+stack: install-dev
+	$(PY) -m deploy.stack up
+
+stack-smoke: install-dev
+	$(PY) -m deploy.stack smoke
+
+stack-down:
+	$(PY) -m deploy.stack down
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media .test-media staticfiles

@@ -167,6 +167,21 @@ class Cluster:
             self.running = False
         shutil.rmtree(self.root, ignore_errors=True)
 
+    # `deploy.stack` stops and starts the server to show the site surviving a database outage.
+    def pause(self) -> None:
+        """Stop the server (fast shutdown), keeping its data for `resume()`."""
+        _run([str(self.bin / "pg_ctl"), "--pgdata", str(self.data), "-m", "fast", "--wait", "stop"])
+
+    def resume(self) -> None:
+        """Start the server stopped by `pause()` again, with the options it had."""
+        options = " ".join(f"-c {key}={value}" for key, value in SERVER_OPTIONS.items())
+        options += f" -c unix_socket_directories={self.root} -p {PORT}"
+        _run(
+            [str(self.bin / "pg_ctl"), "--pgdata", str(self.data), "--log", str(self.log)]
+            + ["--options", options, "--wait", "start"],
+            log=self.log,
+        )
+
 
 def pid_alive(pid: int) -> bool:
     """Whether process `pid` exists (also when it belongs to another user)."""

@@ -10,10 +10,11 @@ from search import urls as search_urls
 from search.views import robots_txt
 from shop import urls as shop_urls
 
-from .views import healthz
+from .views import healthz, readyz
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
+    path("readyz/", readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include(accounts_urls)),

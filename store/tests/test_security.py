@@ -1,6 +1,11 @@
 """Security headers: the storefront's strict policy, the admin's own, payment origins only
 where checkout hands the shopper over, Permissions-Policy, and private pages kept private."""
 
+import base64
+import hashlib
+import re
+from pathlib import Path
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -19,10 +24,10 @@ def directives(response) -> dict[str, list[str]]:
     return policy
 
 
-def test_storefront_pages_allow_only_our_own_scripts_and_styles(client, store):
+def test_storefront_pages_allow_only_our_own_scripts_and_styles(client, store, settings):
     policy = directives(client.get("/"))
     assert policy["script-src"] == ["'self'"]
-    assert policy["style-src"] == ["'self'"]
+    assert policy["style-src"] == ["'self'", settings.ERROR_PAGE_STYLE_HASH]
     assert policy["default-src"] == ["'self'"]
     assert policy["frame-ancestors"] == ["'none'"]
     assert policy["object-src"] == ["'none'"]
@@ -69,3 +74,12 @@ def test_every_page_for_a_signed_in_shopper_is_private(client, store):
     user = get_user_model().objects.create_user(email="asha@example.com", password="x" * 12)
     client.force_login(user)
     assert "private" in client.get("/")["Cache-Control"]
+
+
+@pytest.mark.parametrize("name", ["500.html", "503.html"])
+def test_the_error_pages_inline_style_is_the_one_the_policy_allows(settings, name):
+    html = (Path(settings.BASE_DIR) / "templates" / name).read_text()
+    styles = re.findall(r"<style>(.*?)</style>", html, re.S)
+    digest = base64.b64encode(hashlib.sha256(styles[0].encode()).digest()).decode()
+    assert len(styles) == 1
+    assert f"'sha256-{digest}'" == settings.ERROR_PAGE_STYLE_HASH

@@ -75,17 +75,29 @@ MIDDLEWARE = [
     # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+# Outermost (store/): a request id for every log line; health probes answered before anything
+# that may need the database; a branded 503 with Retry-After while the database is unreachable.
+MIDDLEWARE = [
+    "store.logging.RequestIdMiddleware",
+    "store.middleware.HealthProbeMiddleware",
+    "store.middleware.DatabaseOutageMiddleware",
+    *MIDDLEWARE,
+]
+HEALTH_PROBE_PATHS = ["/healthz/", "/readyz/"]
 
 # --- Security headers (store/security.py) ---
 # The storefront: our own origin only, no inline code. `form-action` gains the payment
 # providers' origins on PAYMENT_URL_PREFIXES only. Media from object storage adds its host.
 MEDIA_HOST = os.environ.get("MEDIA_HOST", "")  # e.g. https://media.example.com
 _self = ["'self'"]
+# The error pages (templates/500.html, 503.html) carry their one small style inline, so they
+# still look like the store when nothing else works; the policy allows exactly that style.
+ERROR_PAGE_STYLE_HASH = "'sha256-swr6gp9/pNRb3vy3sY+pfl2o1YtwCeDzxC+kUTmP/KE='"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": _self,
         "script-src": _self,
-        "style-src": _self,
+        "style-src": [*_self, ERROR_PAGE_STYLE_HASH],
         "img-src": [*_self, "data:", *([MEDIA_HOST] if MEDIA_HOST else [])],
         "font-src": _self,
         "connect-src": _self,
@@ -200,17 +212,30 @@ AXES_USERNAME_CALLABLE = "accounts.lockout.attempted_email"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False
+# The shopper's address behind our proxies (django-ipware, which axes asks when installed).
+# Unset: no proxy, REMOTE_ADDR only. Set: X-Forwarded-For is read and the address taken that
+# many entries from its right end (nginx appends the address it saw, so entries further left
+# are the client's to forge): 0 behind one nginx, 1 behind a load balancer plus nginx.
+_axes_proxy_count = os.environ.get("AXES_IPWARE_PROXY_COUNT", "").strip()
+AXES_IPWARE_PROXY_COUNT = int(_axes_proxy_count) if _axes_proxy_count else None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    if AXES_IPWARE_PROXY_COUNT is not None
+    else ("REMOTE_ADDR",)
+)
 
 # Cache and sessions: local memory by default, Redis when REDIS_URL is set.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # A miss, never a 500, while Redis is down (store/cache.py).
+            "BACKEND": "store.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    # Written through to the database, read from the cache: carts survive a Redis outage.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -256,6 +281,21 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Media on S3-compatible object storage (django-storages) when a bucket is named; local disk
+# otherwise. AWS_S3_ENDPOINT_URL points at a non-AWS service (MinIO, moto, R2...).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID", "")
+    AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY", "")
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_S3_URL_PROTOCOL = os.environ.get("AWS_S3_URL_PROTOCOL", "https:")
+    # Public, unsigned URLs: product images are public, and signed URLs defeat caching.
+    AWS_QUERYSTRING_AUTH = False
+    AWS_DEFAULT_ACL = None
+    AWS_S3_FILE_OVERWRITE = False
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
 
 # Email: console in development; SMTP from the environment in production.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -266,6 +306,9 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Vantor <hello@vantor.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds: a mail server that accepts the connection and then says nothing must not hold a
+# worker (or, with the immediate backend, a checkout) forever.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 
 # Background tasks (django-tasks): run inline unless a queue backend is configured.
 TASKS = {
@@ -343,10 +386,19 @@ STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "https://api.stripe.com")
 # The cart refuses quantities above this per line, whatever the stock.
 CART_MAX_QUANTITY_PER_LINE = 99
 
+# LOG_FORMAT=json: one JSON object per line with the request id (store/logging.py), for
+# journald and log shippers; plain text otherwise.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "store.logging.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            **({"formatter": "json"} if LOG_FORMAT == "json" else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},

@@ -103,6 +103,8 @@ class OrderInspectView(InspectView):
                     "danger": status == OrderStatus.CANCELLED,
                 }
                 for status in order.allowed_transitions
+                # Awaiting payment becomes pending when the payment is verified, not by hand.
+                if status in TRANSITION_LABELS
             ]
             if can_change
             else [],

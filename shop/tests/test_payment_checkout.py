@@ -220,3 +220,45 @@ def test_pay_on_delivery_is_not_offered_when_the_store_does_not_take_cash(client
         payments.register(cod)
     order.refresh_from_db()
     assert order.status == OrderStatus.AWAITING_PAYMENT and order.payment_method == "khalti"
+
+
+# Two shoppers racing for the last unit, both paying online
+
+
+def ready_payer(product):
+    client = Client()
+    add_to_cart(client, product)
+    _, token = open_checkout(client)
+    return client, token
+
+
+@pytest.mark.django_db(transaction=True)
+def test_racing_for_the_last_unit_while_paying_the_held_order_keeps_it(khalti, products):
+    product = products[0]
+    payers = [ready_payer(product) for _ in range(2)]
+    StockRecord.objects.filter(product=product).update(quantity=1)
+    barrier = threading.Barrier(len(payers))
+
+    def pay(payer):
+        client, token = payer
+        try:
+            barrier.wait(timeout=30)
+            response = submit(client, token, payment_method="khalti")
+            return client, response.status_code, response.headers.get("Location", "")
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        outcomes = list(pool.map(pay, payers))
+
+    held = [o for o in outcomes if o[2].startswith(f"{khalti.url}/pay/")]
+    refused = [o for o in outcomes if o not in held]
+    assert len(held) == 1 and len(refused) == 1, outcomes
+    assert refused[0][1] in (302, 409) and not refused[0][2].startswith(khalti.url)
+    order = Order.objects.get()
+    assert order.status == OrderStatus.AWAITING_PAYMENT
+    assert StockRecord.objects.get(product=product).quantity == 0
+    # The payer comes back paid: still one order, nothing oversold.
+    come_back(held[0][0], provider_page(held[0][2]))
+    order.refresh_from_db()
+    assert order.is_paid and StockRecord.objects.get(product=product).quantity == 0

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from shop.models import Order, OrderStatus, ProviderEvent
 from shop.payments import PaymentStatus
-from shop.tests.helpers import add_to_cart, flash, open_checkout, stock_of, submit
+from shop.tests.helpers import add_to_cart, flash, make_user, open_checkout, stock_of, submit
 from shop.tests.payment_fixtures import esewa, khalti, stripe_fake
 from testing.payment_fakes import esewa_answer, stripe_event, stripe_signature_header
 

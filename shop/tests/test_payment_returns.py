@@ -12,7 +12,16 @@ from django.urls import reverse
 
 from shop.models import Order, OrderStatus, ProviderEvent
 from shop.payments import PaymentStatus
-from shop.tests.helpers import add_to_cart, flash, make_user, open_checkout, stock_of, submit
+from shop.payments.selectors import payment_state
+from shop.tests.helpers import (
+    add_to_cart,
+    flash,
+    make_order,
+    make_user,
+    open_checkout,
+    stock_of,
+    submit,
+)
 from shop.tests.payment_fixtures import esewa, khalti, stripe_fake
 from testing.payment_fakes import esewa_answer, stripe_event, stripe_signature_header
 
@@ -238,3 +247,26 @@ def test_webhook_needs_no_csrf_token(stripe_fake, stripe_started, settings):
         headers={"Stripe-Signature": stripe_signature_header(body, settings.STRIPE_WEBHOOK_SECRET)},
     )
     assert response.status_code == 200
+
+
+# How the order page reads an order's payment (the selector)
+
+
+def test_an_attempt_that_never_reached_the_provider_reads_as_failed(khalti, make_order, product):
+    order = make_order([product], status=OrderStatus.AWAITING_PAYMENT, payment_method="khalti")
+    order.payments.create(provider="khalti", amount=order.total, amount_minor=1, currency="NPR")
+    state = payment_state(order)
+    assert state.state == "failed" and state.can_retry and state.cod_allowed
+
+
+def test_a_started_attempt_with_a_reference_reads_as_pending(khalti, make_order, product):
+    order = make_order([product], status=OrderStatus.AWAITING_PAYMENT, payment_method="khalti")
+    order.payments.create(
+        provider="khalti", amount=order.total, amount_minor=1, currency="NPR", reference="p"
+    )
+    assert payment_state(order).state == "pending"
+
+
+def test_a_cash_order_reads_as_on_delivery_with_nothing_to_retry(make_order, product):
+    state = payment_state(make_order([product]))
+    assert state.state == "on_delivery" and not state.can_retry

@@ -25,6 +25,7 @@ from store.http import safe_next_url
 from store.models import StoreSettings
 from store.money import format_money
 
+from .admin_payments import payment_context
 from .fulfilment import (
     StockQuantityError,
     set_stock_quantity,
@@ -102,11 +103,14 @@ class OrderInspectView(InspectView):
                     "danger": status == OrderStatus.CANCELLED,
                 }
                 for status in order.allowed_transitions
+                # Awaiting payment becomes pending when the payment is verified, not by hand.
+                if status in TRANSITION_LABELS
             ]
             if can_change
             else [],
             transition_url=reverse("wagtailsnippets_shop_order:status", args=[order.pk]),
             packing_slip_url=reverse("wagtailsnippets_shop_order:packing_slip", args=[order.pk]),
+            **payment_context(order, can_change=can_change),
         )
         return context
 

@@ -26,9 +26,10 @@ def build_order_email(order: Order, kind: str, store: StoreSettings) -> EmailMul
     site = store.site
     root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
     try:
-        next_steps = get_provider(order.payment_method).next_steps
+        provider = get_provider(order.payment_method)
+        next_steps, payment_label = provider.next_steps, provider.label
     except PaymentError:
-        next_steps = ""
+        next_steps, payment_label = "", order.payment_method
     symbol = store.currency_symbol
     items = list(order.items.all())
     # Amounts formatted here, once: the `{% money %}` tag would look the store up per amount.
@@ -46,6 +47,7 @@ def build_order_email(order: Order, kind: str, store: StoreSettings) -> EmailMul
         "symbol": store.currency_symbol,
         "order_url": root.rstrip("/") + reverse("shop:order_detail", args=[order.order_number]),
         "next_steps": next_steps,
+        "payment_label": payment_label,
     }
     subject = subject_template.format(
         store=store.store_name,

@@ -107,3 +107,81 @@ def set_stock_quantity(
             log(locked, "shop.stock.quantity", user=user, data={"from": previous, "to": quantity})
     record.quantity, record.updated_at = locked.quantity, locked.updated_at
     return record
+
+
+# --- Payments -------------------------------------------------------------------------------
+
+
+class PaymentActionError(Exception):
+    """Staff asked for a payment action the order's state does not allow; nothing changed."""
+
+
+def mark_order_paid(*, order: Order, user: AbstractBaseUser | None = None) -> Order:
+    """Record that a cash-on-delivery order's money was received (before delivery marks it).
+
+    Locks the order row and re-reads it, refuses an order paid online (its payment is the
+    provider's record) or already paid, stamps `is_paid` and `paid_at`, and writes the audit
+    log (`shop.order.payment`, action "mark_paid", by `user`). Returns the caller's instance.
+    """
+    with transaction.atomic():
+        locked = Order.objects.select_for_update().get(pk=order.pk)
+        if locked.payment_method != "cod":
+            raise PaymentActionError(f"{locked} is paid online; re-check its payment instead.")
+        if locked.is_paid:
+            raise PaymentActionError(f"{locked} is already paid.")
+        if locked.status == OrderStatus.CANCELLED:
+            raise PaymentActionError(f"{locked} is cancelled.")
+        locked.is_paid, locked.paid_at = True, timezone.now()
+        locked.save(update_fields=["is_paid", "paid_at", "updated_at"])
+        log(locked, "shop.order.payment", user=user, data={"action": "mark_paid"})
+    order.is_paid, order.paid_at, order.updated_at = (
+        locked.is_paid,
+        locked.paid_at,
+        locked.updated_at,
+    )
+    return order
+
+
+def record_refund(*, order: Order, restock: bool, user: AbstractBaseUser | None = None) -> Order:
+    """Record that staff refunded a paid order (the money goes back through the provider's own
+    dashboard or in cash; this keeps our records true).
+
+    In one transaction: lock the order row, refuse an order not paid, mark its paid attempt
+    refunded, set `is_paid` off and clear the paid-after-expiry flag (staff dealt with it).
+    An order not yet shipped is cancelled; with `restock`, its units go back in stock. A
+    shipped or delivered order keeps its status; with `restock` the returned units go back.
+    An order the payment hold already cancelled had its stock put back then, so `restock`
+    never returns it twice. Writes the audit log (`shop.order.payment`, action "refund",
+    with `restock` and whether stock moved). Returns the caller's instance, refreshed.
+    """
+    from .payments import PaymentStatus
+
+    with transaction.atomic():
+        locked = Order.objects.select_for_update().get(pk=order.pk)
+        if not locked.is_paid:
+            raise PaymentActionError(f"{locked} is not paid, so there is nothing to refund.")
+        previous = locked.status
+        restocked = restock and previous != OrderStatus.CANCELLED
+        if restocked:
+            _restock(locked)
+        locked.payments.filter(status=PaymentStatus.PAID).update(
+            status=PaymentStatus.REFUNDED, updated_at=timezone.now()
+        )
+        locked.is_paid, locked.paid_after_expiry = False, False
+        changed = ["is_paid", "paid_after_expiry", "updated_at"]
+        if locked.can_transition_to(OrderStatus.CANCELLED):
+            locked.status = OrderStatus.CANCELLED
+            changed.append("status")
+        locked.save(update_fields=changed)
+        log(
+            locked,
+            "shop.order.payment",
+            user=user,
+            data={"action": "refund", "restock": restock, "restocked": restocked},
+        )
+        if locked.status != previous:
+            log(
+                locked, "shop.order.status", user=user, data={"from": previous, "to": locked.status}
+            )
+    order.refresh_from_db()
+    return order

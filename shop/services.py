@@ -16,7 +16,8 @@ from catalog.models import ProductPage
 from store.models import StoreSettings
 
 from .cart import Cart
-from .models import CUSTOMER_FIELDS, Order, OrderItem, StockRecord
+from .models import CUSTOMER_FIELDS, Order, OrderItem, OrderStatus, StockRecord
+from .payments import PaymentError, get_provider
 from .pricing import LineProblem, PricedLine, RequestedLine, check_lines, price_lines
 
 if TYPE_CHECKING:
@@ -54,8 +55,10 @@ def place_order(
     checkouts never deadlock), read live products and prices from the database, check every
     line with `pricing.check_lines` (still for sale, enough stock, price the same as the
     shopper saw), create the order and its lines with copies of what was sold, decrement
-    stock, and schedule the emails for after commit. Totals come from `pricing.price_lines`
-    over the database's prices and `store`, never from the session.
+    stock, and schedule the emails for after commit. An order to be paid online (its
+    provider is `online`) is placed "awaiting payment", its stock held the same way, and its
+    emails wait for the verified payment (`shop.payments.verification`). Totals come from
+    `pricing.price_lines` over the database's prices and `store`, never from the session.
 
     `token` is the checkout form's one-time token: placing twice with the same token returns
     the first order instead of creating another. `customer` holds the `CUSTOMER_FIELDS`.
@@ -85,7 +88,8 @@ def place_order(
                 user=user,
             )
             _take_stock(requested)
-            transaction.on_commit(lambda: _enqueue_emails(order, store))
+            if order.status != OrderStatus.AWAITING_PAYMENT:
+                transaction.on_commit(lambda: _enqueue_emails(order, store))
     except IntegrityError:
         # Another request with the same token committed first (a double click racing on a cart
         # whose rows it did not share): that order is the answer.
@@ -140,6 +144,7 @@ def _create_order(
 ) -> Order:
     """The order and its items, copying what was sold so later edits never change it."""
     totals = price_lines(lines, store)
+    awaiting = _paid_online(payment_method)
     order = Order.objects.create(
         checkout_token=token,
         user=user if user is not None and user.is_authenticated else None,
@@ -149,6 +154,7 @@ def _create_order(
         shipping_cost=totals.shipping,
         total=totals.total,
         payment_method=payment_method,
+        status=OrderStatus.AWAITING_PAYMENT if awaiting else OrderStatus.PENDING,
     )
     OrderItem.objects.bulk_create(
         OrderItem(
@@ -164,6 +170,15 @@ def _create_order(
         for line in lines
     )
     return order
+
+
+def _paid_online(payment_method: str) -> bool:
+    """Whether the order waits for an online payment; an unknown method never does (the form
+    only offers registered ones)."""
+    try:
+        return get_provider(payment_method).online
+    except PaymentError:
+        return False
 
 
 def _take_stock(requested: list[RequestedLine]) -> None:

@@ -3,6 +3,7 @@ from django.urls import path
 import store.converters  # noqa: F401 - registers <dbid:>
 
 from . import views
+from .payments import views as payment_views
 
 app_name = "shop"
 
@@ -17,4 +18,16 @@ urlpatterns = [
 urlpatterns += [
     path("checkout/", views.checkout, name="checkout"),
     path("orders/<uuid:order_number>/", views.order_detail, name="order_detail"),
+    path("orders/<uuid:order_number>/pay/", payment_views.retry_payment, name="retry_payment"),
+    path(
+        "orders/<uuid:order_number>/pay-on-delivery/",
+        payment_views.pay_on_delivery,
+        name="pay_on_delivery",
+    ),
+    path(
+        "orders/<uuid:order_number>/pay/<slug:provider>/return/",
+        payment_views.payment_return,
+        name="payment_return",
+    ),
+    path("payments/stripe/webhook/", payment_views.stripe_webhook, name="stripe_webhook"),
 ]

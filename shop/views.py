@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.http import Http404, HttpRequest, JsonResponse
+from django.http import HttpRequest, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -13,7 +13,8 @@ from . import payments
 from .cart import Cart, CartError, max_per_line, parse_quantity
 from .checkout import CheckoutSession
 from .forms import CheckoutForm
-from .models import Order
+from .payments.selectors import payment_state
+from .payments.views import begin_payment, visible_order
 from .services import CheckoutError, place_order
 
 
@@ -216,7 +217,10 @@ def checkout(request):
         return _render_checkout(request, form=form, status=409, **page)
     cart.clear()
     session.remember_order(order)
-    start = payments.get_provider(order.payment_method).start(order=order, request=request)
+    provider = payments.get_provider(order.payment_method)
+    if provider.online:
+        return begin_payment(request, order, provider.code)
+    start = provider.start(order=order, request=request)
     if start.redirect_url:
         return redirect(start.redirect_url)
     return redirect("shop:order_detail", order_number=order.order_number)
@@ -225,15 +229,15 @@ def checkout(request):
 @require_GET
 def order_detail(request, order_number):
     """The confirmation page: only for the session that placed the order and its owner."""
-    order = Order.objects.filter(order_number=order_number).first()
-    if order is None or not CheckoutSession(request).may_see(order):
-        raise Http404("No such order.")
-    try:
-        provider = payments.get_provider(order.payment_method)
-    except payments.PaymentError:
-        provider = None
+    order = visible_order(request, order_number)
+    state = payment_state(order)
     return render(
         request,
         "shop/order_detail.html",
-        {"order": order, "items": list(order.items.all()), "payment": provider},
+        {
+            "order": order,
+            "items": list(order.items.all()),
+            "payment": state.provider,
+            "payment_state": state,
+        },
     )

@@ -17,9 +17,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from store.models import StoreSettings
 
-from . import admin_views
+from . import admin_payments, admin_views
 from .models import CUSTOMER_FIELDS, Order, OrderStatus, StockRecord
-from .payments import payment_choices
+from .payments import all_payment_choices
 
 
 class RecordPermissionPolicy(ModelPermissionPolicy):
@@ -49,17 +49,21 @@ class OrderFilterSet(WagtailFilterSet):
         choices=OrderStatus.choices, widget=forms.CheckboxSelectMultiple
     )
     is_paid = django_filters.BooleanFilter(label="Paid", widget=BooleanRadioSelect)
+    paid_after_expiry = django_filters.BooleanFilter(
+        label="Paid after expiry", widget=BooleanRadioSelect
+    )
     created_at = django_filters.DateFromToRangeFilter(label="Placed", widget=DateRangePickerWidget)
+    # Every registered method, configured or not: old orders keep the one they were paid with.
     payment_method = django_filters.ChoiceFilter(
         label="Payment method",
-        choices=payment_choices,
+        choices=all_payment_choices,
         widget=forms.RadioSelect,
         empty_label="All",
     )
 
     class Meta:
         model = Order
-        fields = ["status", "is_paid", "created_at", "payment_method"]
+        fields = ["status", "is_paid", "paid_after_expiry", "created_at", "payment_method"]
 
 
 class OrderViewSet(SnippetViewSet):
@@ -136,6 +140,13 @@ class OrderViewSet(SnippetViewSet):
                 admin_views.packing_slip_view(order_policy),
                 name="packing_slip",
             ),
+            path(
+                "payments/<int:pk>/recheck/",
+                admin_payments.recheck_payment_view(order_policy),
+                name="recheck_payment",
+            ),
+            path("paid/<int:pk>/", admin_payments.mark_paid_view(order_policy), name="mark_paid"),
+            path("refund/<int:pk>/", admin_payments.refund_view(order_policy), name="refund"),
         ]
 
 
@@ -221,6 +232,21 @@ def register_shop_log_actions(actions):
                 labels.get(data.get("from"), data.get("from")),
                 labels.get(data.get("to"), data.get("to")),
             )
+
+    @actions.register_action("shop.order.payment")
+    class OrderPaymentRecorded(LogFormatter):
+        label = "Record order payment"
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            action = data.get("action")
+            if action == "mark_paid":
+                return "Marked paid (cash received)"
+            if action == "refund":
+                return "Refund recorded" + (", units restocked" if data.get("restocked") else "")
+            if action == "switch":
+                return f"Payment switched from {data.get('from')} to {data.get('to')}"
+            return f"Payment {data.get('payment')} re-checked: {data.get('status')}"
 
     @actions.register_action("shop.stock.quantity")
     class StockQuantitySet(LogFormatter):

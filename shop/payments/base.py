@@ -110,6 +110,9 @@ class PaymentProvider:
     next_steps: str = ""
     # ISO 4217 codes the provider takes; empty means any the merchant account allows.
     currencies: tuple[str, ...] = ()
+    # Paid online: the order is placed awaiting payment, holding its stock, and checkout goes
+    # through `attempts.start_payment`. Offline methods (cash on delivery) only `start`.
+    online: bool = False
 
     def is_configured(self) -> bool:
         """Whether the keys this provider needs are set; only configured ones are offered."""
@@ -159,4 +162,10 @@ def providers() -> list[PaymentProvider]:
 
 
 def payment_choices() -> list[tuple[str, str]]:
+    """The methods offered at checkout, as form choices."""
     return [(provider.code, provider.label) for provider in providers()]
+
+
+def all_payment_choices() -> list[tuple[str, str]]:
+    """Every registered method, configured or not: old orders keep theirs (admin filters)."""
+    return [(provider.code, provider.label) for provider in _PROVIDERS.values()]

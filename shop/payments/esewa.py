@@ -63,6 +63,7 @@ class Esewa(PaymentProvider):
     description = "Pay with your eSewa wallet."
     next_steps = "We have your payment through eSewa; we will pack your order next."
     currencies = ("NPR",)
+    online = True
 
     def is_configured(self) -> bool:
         """Offered when `ESEWA_ENABLED` is true. It defaults to true only when both

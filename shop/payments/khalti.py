@@ -37,6 +37,7 @@ class Khalti(PaymentProvider):
     description = "Pay with your Khalti wallet, mobile banking or card."
     next_steps = "We have your payment through Khalti; we will pack your order next."
     currencies = ("NPR",)
+    online = True
 
     def is_configured(self) -> bool:
         """Offered only with a merchant secret key: there is no shared sandbox key."""

@@ -57,6 +57,7 @@ class StripeCheckout(PaymentProvider):
     label = "Card (Stripe)"
     description = "Pay by card on Stripe's secure page."
     next_steps = "We have your card payment; we will pack your order next."
+    online = True
 
     def is_configured(self) -> bool:
         """Offered with both a secret key and a webhook secret: without the webhook, payments

@@ -82,7 +82,7 @@ def _mark_order_paid(order: Order, payment: Payment, now: datetime) -> None:
         order.status = OrderStatus.PENDING
         order.save(update_fields=[*changed, "status"])
         log(order, "shop.order.status", data={"from": "awaiting_payment", "to": "pending"})
-        transaction.on_commit(lambda: _enqueue_confirmation(order))
+        transaction.on_commit(lambda: enqueue_order_emails(order))
         return
     if order.status == OrderStatus.CANCELLED:
         order.paid_after_expiry = True
@@ -91,7 +91,9 @@ def _mark_order_paid(order: Order, payment: Payment, now: datetime) -> None:
     order.save(update_fields=changed)
 
 
-def _enqueue_confirmation(order: Order) -> None:
+def enqueue_order_emails(order: Order) -> None:
+    """After commit: the shopper's confirmation and the store's new-order email, for an order
+    whose payment was settled after placement (verified online, or switched to cash)."""
     from shop.tasks import send_order_email
 
     site = Site.objects.filter(is_default_site=True).first()

@@ -5,7 +5,8 @@ Import the ones you use by name into the test module (as with `shop.tests.helper
 
 import pytest
 
-from testing.payment_fakes import EsewaFake, KhaltiFake, StripeFake
+from testing.payment_fakes import EsewaFake
+from testing.payment_pages import KhaltiWithPage, StripeWithPage
 
 # Short enough that a "slow" fake (1 s) times out quickly; long enough for a loaded machine.
 FAKE_TIMEOUT = 0.5
@@ -13,8 +14,8 @@ FAKE_TIMEOUT = 0.5
 
 @pytest.fixture
 def khalti(settings):
-    """A Khalti fake, configured as the shop's Khalti."""
-    fake = KhaltiFake()
+    """A Khalti fake with its payment page, configured as the shop's Khalti."""
+    fake = KhaltiWithPage()
     settings.KHALTI_SECRET_KEY = fake.secret_key
     settings.KHALTI_BASE_URL = fake.base_url
     settings.PAYMENT_TIMEOUT = FAKE_TIMEOUT
@@ -38,8 +39,9 @@ def esewa(settings):
 
 @pytest.fixture
 def stripe_fake(settings):
-    """A Stripe fake with a webhook secret, configured as the shop's Stripe."""
-    fake = StripeFake()
+    """A Stripe fake with its checkout page and a webhook secret, configured as the shop's
+    Stripe."""
+    fake = StripeWithPage()
     settings.STRIPE_SECRET_KEY = fake.secret_key
     settings.STRIPE_WEBHOOK_SECRET = "whsec_vantor_test"
     settings.STRIPE_API_BASE = fake.url

@@ -21,6 +21,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import EditView, IndexView, InspectView
 
+from store.exports import SafeSpreadsheetExportMixin
 from store.http import safe_next_url
 from store.models import StoreSettings
 from store.money import format_money
@@ -64,7 +65,11 @@ class MoneyColumn(Column):
         return context
 
 
-class OrderIndexView(IndexView):
+class SafeExportIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """A record list whose CSV export never hands a spreadsheet a formula a shopper typed."""
+
+
+class OrderIndexView(SafeExportIndexView):
     """The order list; an order's number opens its inspect page, where staff act on it."""
 
     def _get_title_column(self, field_name, column_class=None, **kwargs):

@@ -18,6 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from store.models import StoreSettings
 
 from . import admin_payments, admin_views
+from .admin_choosers import RecordChooserViewSet
 from .models import CUSTOMER_FIELDS, Order, OrderStatus, StockRecord
 from .payments import all_payment_choices
 
@@ -67,6 +68,7 @@ class OrderFilterSet(WagtailFilterSet):
 
 
 class OrderViewSet(SnippetViewSet):
+    chooser_viewset_class = RecordChooserViewSet
     model = Order
     icon = "list-ul"
     menu_label = "Orders"
@@ -172,6 +174,8 @@ class StockRecordFilterSet(WagtailFilterSet):
 
 
 class StockRecordViewSet(SnippetViewSet):
+    chooser_viewset_class = RecordChooserViewSet
+    index_view_class = admin_views.SafeExportIndexView
     model = StockRecord
     icon = "tasks"
     menu_label = "Inventory"

@@ -5,13 +5,19 @@
     python -m bench --products 2000 --duration 10 --cache locmem
 
 Scenarios, in order: the demo data, the shopper pages against the minimal view (bench/pages.py),
-search and autocomplete (bench/search.py), checkout (bench/checkout.py), worker memory and
-queries per page (bench/pages.py).
+search and autocomplete (bench/search.py), checkout paid on delivery and checkout paid with
+Khalti against a fake of it (bench/checkout.py), worker memory and queries per page
+(bench/pages.py).
 """
 
 import sys
 
-from bench.checkout import checkout_targets, scenario_checkout
+from bench.checkout import (
+    checkout_khalti_targets,
+    checkout_targets,
+    scenario_checkout,
+    scenario_checkout_khalti,
+)
 from bench.pages import (
     data_checks,
     http_checks,
@@ -30,6 +36,7 @@ SCENARIOS = [
     Scenario("http", scenario_http, http_checks),
     Scenario("search", scenario_search, search_checks),
     Scenario("checkout", scenario_checkout, checkout_targets),
+    Scenario("checkout-khalti", scenario_checkout_khalti, checkout_khalti_targets),
     Scenario("worker_memory", scenario_worker_memory, worker_memory_checks),
     Scenario("queries", scenario_queries, queries_checks),
 ]

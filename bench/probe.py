@@ -10,8 +10,8 @@ object on its last line of output:
   the request and of its SQL.
 - `checkout-prepare <stock>`: pick the checkout scenario's hot product (the first live one),
   give it <stock> units and forget past orders.
-- `checkout-verify <product id> <stock>`: what the database says was sold of it, and whether
-  that is more than there was.
+- `checkout-verify <product id> <stock>`: what the database says was sold of it, whether
+  that is more than there was, and how many orders are paid or still awaiting payment.
 """
 
 from __future__ import annotations
@@ -30,12 +30,12 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vantor.settings.production")
 django.setup()
 
 from django.db import connection  # noqa: E402
-from django.db.models import Count, Sum  # noqa: E402
+from django.db.models import Count, Q, Sum  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from catalog.models import PRODUCTS_PER_PAGE, CategoryPage, ProductPage  # noqa: E402
-from shop.models import Order, OrderItem, StockRecord  # noqa: E402
+from shop.models import Order, OrderItem, OrderStatus, StockRecord  # noqa: E402
 
 PREFERRED_CATEGORY = "serums"
 CART_ITEMS = 3
@@ -151,13 +151,20 @@ def checkout_prepare(stock: int) -> dict:
 
 
 def checkout_verify(product_id: int, stock: int) -> dict:
-    """What the database says was sold, and whether that is more than there was."""
+    """What the database says was sold, whether that is more than there was, and how many
+    orders are paid (`is_paid`: online payments verified) or still awaiting payment."""
     sold = OrderItem.objects.filter(product_id=product_id).aggregate(units=Sum("quantity"))
     units = sold["units"] or 0
     left = StockRecord.objects.get(product_id=product_id).quantity
-    orders = Order.objects.aggregate(n=Count("pk"))["n"]
+    orders = Order.objects.aggregate(
+        n=Count("pk"),
+        paid=Count("pk", filter=Q(is_paid=True)),
+        awaiting=Count("pk", filter=Q(status=OrderStatus.AWAITING_PAYMENT)),
+    )
     return {
-        "orders": orders,
+        "orders": orders["n"],
+        "paid_orders": orders["paid"],
+        "awaiting_payment": orders["awaiting"],
         "units_sold": units,
         "stock_left": left,
         "oversold": max(0, units - stock),

@@ -44,11 +44,13 @@ def _media_root(tmp_path_factory):
 def _fresh_cache():
     """Store settings, navigation and site roots are cached; a test's rows are rolled back, so
     what it cached must go too."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(scope="session")

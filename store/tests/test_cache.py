@@ -6,6 +6,7 @@ import subprocess
 import time
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
 
 from store.cache import ResilientRedisCache
@@ -47,7 +48,11 @@ def redis_server():
 
 
 def redis_caches(url):
-    return {"default": {"BACKEND": "store.cache.ResilientRedisCache", "LOCATION": url}}
+    """The production cache layout: Redis as the default, fragments in process memory."""
+    return {
+        "default": {"BACKEND": "store.cache.ResilientRedisCache", "LOCATION": url},
+        "fragments": settings.CACHES["fragments"],
+    }
 
 
 def test_values_round_trip_while_redis_is_up(redis_server):

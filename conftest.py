@@ -53,6 +53,16 @@ def _fresh_cache():
         cache.clear()
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium for a module's browser tests; each test opens its own page. Module
+    scope: Playwright's sync API allows one running instance per thread."""
+    from testing.browser import chromium
+
+    with chromium() as browser:
+        yield browser
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Build the default storefront once; each test sees it and rolls its changes back."""

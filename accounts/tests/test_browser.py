@@ -5,17 +5,10 @@ import pytest
 from playwright.sync_api import expect
 
 from shop.models import Order
-from testing.browser import chromium as launch_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 BLOCKING_IMPACTS = {"serious", "critical"}
-
-
-@pytest.fixture
-def browser():
-    with launch_chromium() as browser:
-        yield browser
 
 
 def test_register_order_and_find_it_in_the_history(browser, live_server, store):

@@ -6,15 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from testing.browser import chromium as launch_chromium
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def browser():
-    with launch_chromium() as browser:
-        yield browser
 
 
 def test_combobox_by_keyboard(browser, live_server, catalog):

@@ -7,15 +7,8 @@ from wagtail.models import ModelLogEntry
 
 from shop.models import Order
 from shop.tests.helpers import PASSWORD, make_order, make_user, staff_in_group
-from testing.browser import chromium as launch_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def browser():
-    with launch_chromium() as browser:
-        yield browser
 
 
 def test_fulfilment_staff_ship_an_order(browser, live_server, store, make_order, staff_in_group):

@@ -9,21 +9,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from testing.browser import chromium as launch_chromium
-
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
 VIEWPORTS = {"mobile": (390, 844), "desktop": (1440, 900)}
 BLOCKING_IMPACTS = {"serious", "critical"}
-
-
-# Module scope: Playwright's sync API allows one running instance per thread, and other
-# browser test modules start their own.
-@pytest.fixture(scope="module")
-def chromium():
-    with launch_chromium() as browser:
-        yield browser
 
 
 @pytest.fixture
@@ -33,9 +23,9 @@ def live_store(transactional_db, live_server):
     return build_storefront(categories=("Serums", "Cleansers"), products_per_category=3)
 
 
-def new_page(chromium, *, javascript=True, viewport="desktop"):
+def new_page(browser, *, javascript=True, viewport="desktop"):
     width, height = VIEWPORTS[viewport]
-    context = chromium.new_context(
+    context = browser.new_context(
         java_script_enabled=javascript, viewport={"width": width, "height": height}
     )
     context.set_default_timeout(10_000)
@@ -73,13 +63,13 @@ def shop_journey(page, base_url, store):
     expect(count).to_have_text("0")
 
 
-def test_shopper_buys_with_javascript(chromium, live_server, live_store):
-    page = new_page(chromium, javascript=True)
+def test_shopper_buys_with_javascript(browser, live_server, live_store):
+    page = new_page(browser, javascript=True)
     shop_journey(page, live_server.url, live_store)
 
 
-def test_shopper_buys_without_javascript(chromium, live_server, live_store):
-    page = new_page(chromium, javascript=False)
+def test_shopper_buys_without_javascript(browser, live_server, live_store):
+    page = new_page(browser, javascript=False)
     shop_journey(page, live_server.url, live_store)
 
 
@@ -93,10 +83,10 @@ def shopper_pages(store) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("name", ["home", "category", "product", "cart"])
-def test_page_has_no_serious_accessibility_violations(chromium, live_server, live_store, name):
+def test_page_has_no_serious_accessibility_violations(browser, live_server, live_store, name):
     from axe_playwright_python.sync_playwright import Axe
 
-    page = new_page(chromium)
+    page = new_page(browser)
     # A full cart, so the cart page shows its table and summary rather than the empty state.
     page.goto(live_server.url + live_store.products[0].url)
     page.get_by_role("button", name="Add to cart").click()
@@ -115,9 +105,9 @@ def test_page_has_no_serious_accessibility_violations(chromium, live_server, liv
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
-def test_screenshots_for_the_design_review(chromium, live_server, live_store, viewport):
+def test_screenshots_for_the_design_review(browser, live_server, live_store, viewport):
     ARTIFACTS.mkdir(exist_ok=True)
-    page = new_page(chromium, viewport=viewport)
+    page = new_page(browser, viewport=viewport)
     page.goto(live_server.url + live_store.products[0].url)
     page.get_by_role("button", name="Add to cart").click()
     page.locator("[data-cart-count]").first.filter(has_text="1").wait_for()

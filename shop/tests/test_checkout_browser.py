@@ -5,15 +5,8 @@ import pytest
 from playwright.sync_api import expect
 
 from shop.models import Order
-from testing.browser import chromium as launch_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch_chromium() as browser:
-        yield browser
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])

@@ -8,17 +8,10 @@ from playwright.sync_api import expect
 
 from shop.models import Order, OrderStatus
 from shop.tests.payment_fixtures import esewa, khalti
-from testing.browser import chromium as launch_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 BLOCKING_IMPACTS = {"serious", "critical"}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch_chromium() as browser:
-        yield browser
 
 
 @pytest.fixture

@@ -3,15 +3,7 @@ rule (every script, style, font and image comes from our own origin, nothing inl
 
 import pytest
 
-from testing.browser import chromium as launch_chromium
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def browser():
-    with launch_chromium() as browser:
-        yield browser
 
 
 def test_shopper_pages_break_no_content_security_policy_rule(browser, live_server, store):
